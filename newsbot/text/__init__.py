@@ -1,0 +1,1 @@
+"""Pure Arabic normalisers (no Scrapy imports): text, dates, bylines."""
