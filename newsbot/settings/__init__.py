@@ -45,3 +45,11 @@ DOWNLOADER_MIDDLEWARES: dict[str, int] = {}
 EXTENSIONS: dict[str, int] = {}
 
 LOG_LEVEL = "INFO"
+
+# --- spiders & middlewares ---
+# MirrorMiddleware serves the hosts in NEWSBOT_MIRRORS from a local mirror while spiders see the
+# real URLs (offline demo, e2e tests, benchmarks); it disables itself when the mapping is empty.
+DOWNLOADER_MIDDLEWARES["newsbot.middlewares.mirror.MirrorMiddleware"] = 950
+NEWSBOT_MIRRORS: dict[str, str] = {}  # {"demo.newsbot.example": "http://127.0.0.1:8000"}
+NEWSBOT_RELATED_DEPTH = 1  # default of -a related_depth=N (0 = do not follow related links)
+# --- end spiders & middlewares ---

@@ -1,0 +1,39 @@
+"""``scrapy shell URL`` with newsbot helpers: ``extract(response)``, ``parse_date``,
+``parse_byline`` and ``portal`` (the registry entry for the URL) need no imports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scrapy.commands.shell import Command as ScrapyShellCommand
+
+
+def _portal_for(url: str | None) -> Any:
+    if not url:
+        return None
+    try:
+        from newsbot.portals import for_url
+
+        return for_url(url)
+    except Exception:  # a broken registry must not break the shell
+        return None
+
+
+class Command(ScrapyShellCommand):
+    def short_desc(self) -> str:
+        return "Interactive scraping console with newsbot's extract(), parse_date, parse_byline"
+
+    def update_vars(self, vars: dict[str, Any]) -> None:  # noqa: A002 - Scrapy's signature
+        from newsbot.extract import extract_response
+        from newsbot.text.bylines import parse_byline
+        from newsbot.text.dates import parse_date
+
+        response = vars.get("response")
+        portal = _portal_for(getattr(response, "url", None))
+
+        def extract(resp: Any = None, portal_: Any = None) -> Any:
+            """Article of ``resp`` (default: the current response) with its portal."""
+            resp = resp if resp is not None else vars.get("response")
+            return extract_response(resp, portal_ or _portal_for(resp.url))
+
+        vars.update(extract=extract, parse_date=parse_date, parse_byline=parse_byline, portal=portal)

@@ -1,0 +1,141 @@
+"""Read an HTML container as text blocks (paragraphs), in page order.
+
+A block is one paragraph as a reader sees it: a ``<p>``/heading/list item, or a run of text
+between ``<br>`` line breaks. Scripts, embeds, figures/captions, forms and elements whose
+class/id says ad / share / social / caption / related are skipped while reading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from lxml import etree
+
+SKIP_TAGS = frozenset(
+    "script style noscript iframe form button select option textarea input svg figure figcaption "
+    "img picture video audio object embed canvas template ins nav aside footer head title "
+    "label map math".split()
+)
+BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol blockquote section article header main table tr td th "
+    "dl dt dd pre hr center address details summary".split()
+)
+HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+
+SKIP_CLASS_RE = re.compile(
+    r"(?:^|[\s_-])(?:ads?|adv|advert\w*|dfp|gpt|banner|sponsor\w*|promo\w*|share\w*|sharing|"
+    r"social|caption|photo-?credit|credit|related|also-read|read-?more|newsletter|subscribe|"
+    r"comments?|outbrain|taboola|widget|breadcrumbs?|most-?read|popular|tags?|keywords|"
+    r"print|hidden|d-none|sr-only|visually-?hidden|author-?box|byline|vidverto|aries|teads|"
+    r"video-?player|player)(?:$|[\s_-])",
+    re.I,
+)
+HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+@dataclass
+class Block:
+    """One paragraph of text with the links it contains."""
+
+    text: str = ""
+    tag: str = "p"
+    link_chars: int = 0
+    links: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def link_density(self) -> float:
+        n = len(self.text.replace(" ", ""))
+        return self.link_chars / n if n else 0.0
+
+
+def skipped(el: etree._Element, extra_class_re: re.Pattern[str] | None = None) -> bool:
+    """True for an element that never holds article text."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag.lower() in SKIP_TAGS:
+        return True
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    if style and HIDDEN_STYLE_RE.search(style):
+        return True
+    marks = f"{el.get('class', '')} {el.get('id', '')}"
+    if marks.strip() and SKIP_CLASS_RE.search(marks):
+        return True
+    return bool(extra_class_re and marks.strip() and extra_class_re.search(marks))
+
+
+class _Reader:
+    def __init__(self, base: str, skip_re: re.Pattern[str] | None, removed: set[int]) -> None:
+        self.base = base
+        self.skip_re = skip_re
+        self.removed = removed
+        self.blocks: list[Block] = []
+        self.cur = Block()
+        self.parts: list[str] = []
+        self.in_link: str | None = None
+
+    def flush(self, tag: str = "p") -> None:
+        text = re.sub(r"\s+", " ", "".join(self.parts)).strip()
+        if text:
+            self.cur.text = text
+            self.cur.tag = tag if self.cur.tag == "p" else self.cur.tag
+            self.blocks.append(self.cur)
+        self.cur = Block()
+        self.parts = []
+
+    def add_text(self, text: str | None) -> None:
+        if not text:
+            return
+        self.parts.append(text)
+        if self.in_link is not None:
+            self.cur.link_chars += len(text.replace(" ", "").strip())
+
+    def walk(self, el: etree._Element, root: bool = False) -> None:
+        if not isinstance(el.tag, str):  # comments, processing instructions
+            return
+        tag = el.tag.lower()
+        if not root and (id(el) in self.removed or skipped(el, self.skip_re)):
+            return
+        if tag == "br":
+            self.flush()
+            return
+        is_block = tag in BLOCK_TAGS
+        if is_block:
+            self.flush()
+            if tag in HEADING_TAGS:
+                self.cur.tag = "h"
+            elif tag == "li":
+                self.cur.tag = "li"
+        prev_link = self.in_link
+        if tag == "a" and el.get("href"):
+            href = urljoin(self.base, el.get("href", "").strip())
+            self.in_link = href
+            text = re.sub(r"\s+", " ", "".join(el.itertext())).strip()
+            title = (el.get("title") or "").strip()
+            if text or title:
+                self.cur.links.append((href, title if len(title) > len(text) else text))
+        self.add_text(el.text)
+        for child in el:
+            self.walk(child)
+            if isinstance(child.tag, str) and child.tag.lower() in BLOCK_TAGS | {"br"}:
+                pass
+            self.add_text(child.tail)
+        self.in_link = prev_link
+        if is_block:
+            self.flush("h" if tag in HEADING_TAGS else "p")
+
+
+def read_blocks(
+    container: etree._Element,
+    base: str,
+    *,
+    skip_class_re: re.Pattern[str] | None = None,
+    removed: set[int] | None = None,
+) -> list[Block]:
+    """Paragraph blocks of ``container`` in page order (``removed``: ids of elements to skip)."""
+    reader = _Reader(base, skip_class_re, removed or set())
+    reader.walk(container, root=True)
+    reader.flush()
+    return reader.blocks

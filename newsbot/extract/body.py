@@ -1,0 +1,201 @@
+"""Article body: read the container's blocks and clean them the Arabic-news way.
+
+Clean-up (in order, per block): ad markers, "اقرأ أيضاً" blocks (their links -> ``related``),
+"مقالات مشابهة" lists (-> ``similar_titles``), tag lists (-> ``tags``), "المصدر:" credit lines
+(-> ``credited_source``), share/follow labels and other boilerplate, inline teaser links, photo
+captions/credits, the byline and date lines, a repeated headline. Paragraph order is kept;
+paragraphs are joined with a blank line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsbot.extract._deps import boilerplate, clean_text, match_key, parse_credit
+from newsbot.extract.blocks import Block
+
+BYLINE_PREFIX_RE = re.compile(
+    r"^\s*(?:كتب|كتبت|كتبه|بقلم|حوار|إعداد|اعداد|تقرير|متابعة|ترجمة|تحرير|بواسطة|By)\s*[:：]?\s+\S",
+)
+CREDIT_WORDS = (
+    "رويترز", "فرانس برس", "أ ف ب", "ا ف ب", "أ.ف.ب", "AFP", "Reuters", "Getty", "EPA", "AP",
+    "الأناضول", "أسوشيتد برس", "Shutterstock", "أرشيفية", "ارشيفية", "تعبيرية", "صورة",
+)
+CAPTION_END_RE = re.compile(r"\((?:[^()]{1,40})\)\)?\s*$")
+_URL_ONLY = re.compile(r"^.{0,80}https?://\S+$")
+SENTENCE_END_RE = re.compile(r"[.!?؟…:\"»”]\s*$")
+
+
+@dataclass
+class BodyResult:
+    """The cleaned body and what was taken out of it."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    related: list[dict[str, str]] = field(default_factory=list)
+    similar_titles: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    credited_source: str | None = None
+    bylines: list[str] = field(default_factory=list)
+    date_lines: list[str] = field(default_factory=list)
+    removed: dict[str, int] = field(default_factory=dict)
+    images: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def body(self) -> str | None:
+        return "\n\n".join(self.paragraphs) or None
+
+    def count(self, reason: str) -> None:
+        self.removed[reason] = self.removed.get(reason, 0) + 1
+
+
+def _is_caption(text: str) -> bool:
+    if len(text.split()) > 25 or not CAPTION_END_RE.search(text):
+        return False
+    inside = CAPTION_END_RE.search(text).group(0)  # type: ignore[union-attr]
+    return any(w.lower() in inside.lower() for w in CREDIT_WORDS)
+
+
+def _label_rest(text: str, is_label: Callable[[str], bool]) -> tuple[bool, str]:
+    """(True, rest) when ``text`` is a label, alone or followed by ':' and more text."""
+    if is_label(text):
+        return True, ""
+    head, sep, rest = text.partition(":")
+    if sep and len(head.split()) <= 5 and is_label(head):
+        return True, rest.strip()
+    return False, text
+
+
+def _add_related(out: BodyResult, links: Iterable[tuple[str, str]], page_url: str) -> None:
+    seen = {r["url"] for r in out.related}
+    for href, title in links:
+        if not href.startswith(("http://", "https://")) or href.split("#")[0] == page_url:
+            continue
+        if href not in seen:
+            out.related.append({"url": href, "title": clean_text(title) or None})  # type: ignore[dict-item]
+            seen.add(href)
+
+
+def clean_blocks(
+    blocks: list[Block],
+    *,
+    page_url: str = "",
+    title: str | None = None,
+    bylines: Iterable[str] = (),
+    extra_boilerplate: tuple[str, ...] = (),
+    related_labels: tuple[str, ...] = (),
+    is_date_line: Callable[[str], bool] | None = None,
+) -> BodyResult:
+    """Turn raw blocks into clean paragraphs plus the side information found among them."""
+    out = BodyResult()
+    title_key = match_key(title) if title else None
+    byline_keys = {match_key(b) for b in bylines if b}
+    def is_related(text: str) -> bool:
+        return bool(boilerplate.is_related_label(text, related_labels))
+
+    is_site_block = getattr(boilerplate, "is_site_block_label", lambda text: False)
+    split_teaser = getattr(boilerplate, "split_teaser", lambda text: None)
+
+    mode: str | None = None
+    for block in blocks:
+        text = clean_text(boilerplate.strip_inline_markers(clean_text(block.text)))
+        if not text:
+            if block.text.strip():
+                out.count("ad-marker")
+            continue
+        words = len(text.split())
+        linky = block.link_density > 0.6 and words <= 40
+        if mode == "related":
+            if linky:
+                _add_related(out, block.links, page_url)
+                continue
+            mode = None
+        if mode == "similar":
+            if words <= 60 and not is_related(text) and not block.links:
+                out.similar_titles.append(text)
+                continue
+            mode = None
+        if mode == "site":
+            if block.link_density > 0.5 or words <= 3:
+                out.count("site-block")
+                continue
+            mode = None
+        if mode == "tags":
+            if linky and words <= 8:
+                out.tags.extend(clean_text(t) for _, t in block.links if clean_text(t))
+                continue
+            mode = None
+        label, rest = _label_rest(text, is_related)
+        if label:
+            _add_related(out, block.links, page_url)
+            mode = "related"
+            continue
+        if is_site_block(text):
+            mode = "site"
+            out.count("site-block")
+            continue
+        teaser = split_teaser(text) if block.links else None
+        if teaser:
+            _add_related(out, block.links, page_url)
+            out.count("teaser")
+            continue
+        label, rest = _label_rest(text, boilerplate.is_similar_label)
+        if label:
+            if rest:
+                out.similar_titles.append(rest)
+            mode = "similar"
+            continue
+        m = boilerplate.TAG_LABEL_RE.match(text)
+        if m:
+            tags = [clean_text(t) for _, t in block.links if clean_text(t)]
+            rest = text[m.end() :].strip()
+            if not tags and rest:
+                parts = re.split(r"\s*[,،|]\s*", rest)
+                tags = parts if len(parts) > 1 else rest.split()
+            out.tags.extend(tags)
+            mode = "tags" if not rest else None
+            continue
+        credit = parse_credit(text)
+        if credit and words <= 8:
+            out.credited_source = out.credited_source or credit
+            out.count("credit")
+            continue
+        if boilerplate.is_boilerplate_line(text, extra_boilerplate):
+            out.count("boilerplate")
+            continue
+        key = match_key(text)
+        if title_key and key == title_key:
+            out.count("title")
+            continue
+        if key in byline_keys or (words <= 8 and BYLINE_PREFIX_RE.match(text)):
+            out.bylines.append(text)
+            out.count("byline")
+            continue
+        if block.link_density > 0.5 and words <= 30 and block.links and not _URL_ONLY.match(text):
+            out.count("teaser")  # inline teaser / link-only line
+            continue
+        if _is_caption(text):
+            out.count("caption")
+            continue
+        if is_date_line and words <= 12 and is_date_line(text):
+            out.date_lines.append(text)
+            out.count("date-line")
+            continue
+        out.paragraphs.append(text)
+    # Trailing single-word leftovers (tag chips, "المزيد") are not text.
+    while out.paragraphs and len(out.paragraphs[-1].split()) <= 2 and "://" not in out.paragraphs[-1]:
+        out.paragraphs.pop()
+        out.count("trailing")
+    return out
+
+
+def result_to_fields(res: BodyResult) -> dict[str, Any]:
+    return {
+        "body": res.body,
+        "related": res.related,
+        "similar_titles": res.similar_titles,
+        "tags": res.tags,
+        "credited_source": res.credited_source,
+    }

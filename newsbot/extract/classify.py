@@ -1,0 +1,46 @@
+"""Is an extracted record an article? (the spider drops and counts what is not)."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from newsbot.items import Article
+
+MIN_BODY_WORDS = 40
+"""Fewer words than this and no structured article data: not an article."""
+
+VIDEO_PATH_HINTS = ("/video/", "/videos/", "/فيديو/", "/tv/", "/watch/")
+GALLERY_PATH_HINTS = ("/gallery/", "/galleries/", "/photos/", "/album/", "/صور/")
+LISTING_PATH_HINTS = ("/tag/", "/tags/", "/category/", "/section/", "/author/", "/search", "/page/")
+
+
+def classify(article: Article, response: Any = None) -> str | None:
+    """None when ``article`` is an article, else the reason it is not.
+
+    Reasons: ``not-html``, ``no-title``, ``home``, ``listing``, ``video``, ``gallery``, ``no-body``.
+    """
+    if response is not None:
+        ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()
+        if ctype and "html" not in ctype and "xml" not in ctype:
+            return "not-html"
+        if not hasattr(response, "text"):
+            return "not-html"
+    url = article.fetched_url or article.url or ""
+    path = urlsplit(url).path.lower()
+    words = article.word_count or 0
+    if path in ("", "/", "/index.html", "/index.php", "/ar", "/ar/", "/home"):
+        return "home"
+    if not article.title:
+        return "no-title"
+    if words < MIN_BODY_WORDS:
+        if any(h in path for h in VIDEO_PATH_HINTS):
+            return "video"
+        if any(h in path for h in GALLERY_PATH_HINTS):
+            return "gallery"
+        if any(h in path for h in LISTING_PATH_HINTS):
+            return "listing"
+        return "no-body"
+    if any(h in path for h in LISTING_PATH_HINTS) and not article.published:
+        return "listing"
+    return None

@@ -1,0 +1,107 @@
+"""Find the element that holds the article text: portal selectors, then generic scoring.
+
+Generic scoring is readability-like: every paragraph adds its non-link text length to its parent
+(and half to its grandparent); containers named like an article body (``itemprop=articleBody``,
+``entry-content``, ``article-body`` ...) get a bonus; the best-scoring element wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from lxml import etree
+from parsel import Selector
+
+from newsbot.extract.blocks import SKIP_TAGS, skipped
+
+BODY_HINT_RE = re.compile(
+    r"article[-_]?body|articlebody|entry[-_]?content|post[-_]?content|story[-_]?body|"
+    r"article[-_]?content|article[-_]?text|news[-_]?text|news[-_]?content|details?[-_]?body|"
+    r"field-name-body|content-inner|the-content|text-content|main-text|articleCont|LongDesc",
+    re.I,
+)
+NEGATIVE_RE = re.compile(
+    r"comment|footer|sidebar|side-bar|menu|nav|header|related|most|popular|widget|ticker|"
+    r"breaking|latest|trending|recommend|taboola|outbrain|list-news|more-news",
+    re.I,
+)
+
+
+def select_all(sel: Selector, query: str) -> list[Selector]:
+    """Elements (or strings) matched by a portal selector (CSS default, ``xpath:`` prefix)."""
+    if query.startswith("xpath:"):
+        return list(sel.xpath(query[len("xpath:") :]))
+    return list(sel.css(query))
+
+
+def _text_len(el: etree._Element) -> int:
+    """Length of the element's own text (not in links), ignoring skipped descendants."""
+    n = len((el.text or "").strip())
+    for child in el:
+        if not isinstance(child.tag, str):
+            n += len((child.tail or "").strip())
+            continue
+        if child.tag.lower() not in ("a",) and child.tag.lower() not in SKIP_TAGS:
+            n += len("".join(child.itertext()).strip()) if child.tag.lower() in (
+                "b", "strong", "span", "em", "i", "u", "font"
+            ) else 0
+        n += len((child.tail or "").strip())
+    return n
+
+
+def score_containers(root: etree._Element) -> list[tuple[float, etree._Element]]:
+    """Candidate containers with their scores, best first."""
+    scores: dict[etree._Element, float] = defaultdict(float)
+    for el in root.iter("p", "br", "div", "td", "h2"):
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag == "br":
+            parent = el.getparent()
+            if parent is None:
+                continue
+            n = len((el.tail or "").strip())
+            if n < 25:
+                continue
+            target, n = parent, n
+        else:
+            n = _text_len(el)
+            if n < 25 or (el.tag in ("div", "td", "h2") and n < 80):
+                continue
+            target = el.getparent()
+            if target is None:
+                continue
+            if el.tag in ("div", "td"):
+                target = el
+        points = 1 + min(n, 800) / 50 + n / 400 + el_text_commas(el)
+        scores[target] += points
+        gp = target.getparent()
+        if gp is not None:
+            scores[gp] += points / 2
+    ranked = []
+    for el, s in scores.items():
+        if any(skipped(a) for a in [el, *el.iterancestors()] if isinstance(a.tag, str)):
+            continue
+        marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
+        if BODY_HINT_RE.search(marks):
+            s *= 1.5
+        if NEGATIVE_RE.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            s *= 0.3
+        ranked.append((s, el))
+    ranked.sort(key=lambda t: -t[0])
+    return ranked
+
+
+def el_text_commas(el: etree._Element) -> float:
+    text = el.text or ""
+    return min(text.count("،") + text.count(","), 5) / 2
+
+
+def generic_container(sel: Selector) -> etree._Element | None:
+    """The best-scoring text container of the page, or None."""
+    root = sel.root
+    if not isinstance(root, etree._Element):
+        return None
+    body = root.find(".//body")
+    ranked = score_containers(body if body is not None else root)
+    return ranked[0][1] if ranked and ranked[0][0] >= 4 else None

@@ -1,0 +1,312 @@
+"""One response -> one ``Article``: the layered extraction (see package docstring)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from parsel import Selector
+from scrapy.http import TextResponse
+
+from newsbot.extract import jsonld, metadata, visible
+from newsbot.extract._deps import (
+    arabic_ratio,
+    clean_text,
+    match_key,
+    parse_byline,
+    region_for_host,
+    word_count,
+)
+from newsbot.extract.body import BodyResult
+from newsbot.extract.dates import DateContext, first_date, hint_date, url_date
+from newsbot.extract.encoding import fix_mojibake, looks_binary, repair_response
+from newsbot.extract.related import related_links, similar_titles
+from newsbot.extract.text import extract_body, selector_values
+from newsbot.items import Article
+from newsbot.loaders import ArticleLoader
+
+logger = logging.getLogger(__name__)
+
+ORG_NAME_RE = re.compile(r"^[A-Z0-9][A-Z0-9 .&-]{1,15}$")
+"""Upper-case Latin acronyms in author metadata are outlets ("LBCI"), not people."""
+LATIN_WORD_RE = re.compile(r"^[A-Za-z][\w.-]*$")
+URL_RE = re.compile(r"https?://\S+")
+LEAD_DATELINE_RE = re.compile(
+    r"^(?P<city>[^\s(،,:\-–—0-9]{2,20}(?: [^\s(،,:\-–—0-9]{2,20})?)(?:[،,]\s*[^\s(،,]{2,20})?\s*"
+    r"\((?P<agency>[^()]{1,25})\)\s*(?:--|[-–—:])"
+)
+"""A dateline printed at the start of the first paragraph: "دمشق، سوريا (CNN) --"."""
+
+
+class _Stats:
+    """Stats facade: counts into a Scrapy StatsCollector when one is given."""
+
+    def __init__(self, stats: Any, portal: str | None) -> None:
+        self.stats = stats
+        self.portal = portal or "generic"
+
+    def inc(self, key: str, n: int = 1) -> None:
+        if self.stats is not None:
+            self.stats.inc_value(key, n)
+
+    def inc_value(self, key: str, n: int = 1) -> None:  # jsonld.load_blocks calls this
+        self.inc(key, n)
+
+
+def _zone(portal: Any, host: str) -> tuple[str | None, str | None, str | None]:
+    """(locale, zone, zone source) for a page."""
+    if portal is not None:
+        return portal.date_locale, portal.timezone, "portal"
+    try:
+        locale, zone = region_for_host(host)
+    except Exception:  # a regions bug must not lose the page
+        locale, zone = None, None
+    return locale, zone, "country" if zone else None
+
+
+def _layout(portal: Any, when: datetime | None) -> Any:
+    if portal is None:
+        return None
+    return portal.layout_for(when.date() if when else None)
+
+
+def _authors_from(
+    names: list[str], prefixes: tuple[str, ...], agencies: tuple[str, ...], *, metadata: bool = False
+) -> dict[str, Any]:
+    """Parsed bylines; from ``metadata`` (author fields, not shown) only people are kept."""
+    out: dict[str, Any] = {"authors": [], "agencies": [], "dateline": None}
+    for name in names:
+        name = URL_RE.sub(" ", name or "").strip()
+        if not name or ORG_NAME_RE.match(name):
+            continue
+        if metadata and LATIN_WORD_RE.match(name):
+            continue  # "Sputnik", "LBCI": the outlet, not a person
+        try:
+            got = parse_byline(name, prefixes=prefixes, agencies=agencies)
+        except Exception as exc:
+            logger.warning("byline parser failed on %r: %s", name, exc)
+            continue
+        out["authors"] += [a for a in got.get("authors", []) if a not in out["authors"]]
+        if not metadata:
+            out["agencies"] += [a for a in got.get("agencies", []) if a not in out["agencies"]]
+        out["dateline"] = out["dateline"] or got.get("dateline")
+    return out
+
+
+def extract(
+    response: TextResponse,
+    portal: Any = None,
+    *,
+    stats: Any = None,
+    hints: Mapping[str, Any] | None = None,
+    now: datetime | None = None,
+) -> Article:
+    """Extract one Article from ``response`` (never raises on bad input; counts what is missing)."""
+    hints = dict(hints or {})
+    now = now or datetime.now(UTC)
+    st = _Stats(stats, getattr(portal, "slug", None))
+    url = response.url
+    host = urlsplit(url).hostname or ""
+    locale, zone, zone_source = _zone(portal, host)
+    loader = ArticleLoader(
+        portal=portal, locale=locale, timezone=zone, stats=stats,
+        site_names=[getattr(portal, "name", None)],
+    )
+    loader.add_value("fetched_url", url)
+    loader.add_value("portal", getattr(portal, "slug", None))
+    loader.add_value("crawled_at", now.astimezone(UTC).isoformat(timespec="seconds"))
+    loader.add_value("via", hints.get("via"))
+    loader.add_value("depth", hints.get("depth"))
+
+    if looks_binary(response.body):
+        st.inc("parser/page/binary")
+        loader.add_value("url", url)
+        return loader.load_item()
+    response = repair_response(response)
+    try:
+        text = response.text
+    except (UnicodeError, LookupError):
+        st.inc("parser/page/undecodable")
+        return loader.load_item()
+    if not text.strip():
+        st.inc("parser/page/empty")
+        loader.add_value("url", url)
+        return loader.load_item()
+    sel = Selector(text=text, base_url=url)
+    return _extract_fields(sel, loader, url, portal, st, hints, now, locale, zone, zone_source)
+
+
+def _extract_fields(
+    sel: Selector, loader: ArticleLoader, url: str, portal: Any, st: _Stats,
+    hints: dict[str, Any], now: datetime, locale: str | None, zone: str | None,
+    zone_source: str | None,
+) -> Article:
+    ld = jsonld.article_fields(sel, st)
+    md = metadata.collect(sel, url)
+    meta = md["meta"]
+    micro = md["microdata"]
+    rdfa = md["rdfa"]
+    dctx = DateContext(locale, zone, zone_source, now, bool(getattr(portal, "metadata_local_as_utc", False)))
+
+    # Dates first: the layout of a versioned portal depends on the page's date.
+    pub_cands: list[tuple[str, str]] = []
+    if ld.get("published"):
+        pub_cands.append((ld["published"], "jsonld"))
+    pub_cands += [(v, "meta") for k in metadata.PUBLISHED_META for v in meta.get(k, ())]
+    pub_cands += [(v, "microdata") for k in ("datePublished", "dateCreated") for v in micro.get(k, ())]
+    pub_cands += [(v, "meta") for k in ("dc:date", "dc:created", "dcterms:created") for v in rdfa.get(k, ())]
+    pub_cands += [(dt, "time-tag") for dt, _ in md["time"]]
+    structured_pub = first_date(pub_cands, dctx)
+    layout = _layout(portal, structured_pub.when if structured_pub else None)
+    selectors = layout.selectors if layout is not None else None
+    prefer = set(layout.prefer_selectors) if layout is not None else set()
+
+    def sv(field: str, **kw: Any) -> list[str]:
+        if selectors is None:
+            return []
+        return selector_values(sel, getattr(selectors, field), url, st, field, **kw)
+
+    # Title.
+    site_names = [metadata.first_meta(meta, "og:site_name"), ld.get("publisher"), getattr(portal, "name", None)]
+    loader.context["site_names"] = [n for n in site_names if n]
+    meta_titles = [t for t in (ld.get("headline"), metadata.first_meta(meta, "og:title", "twitter:title"),
+                               md["title_tag"], *micro.get("headline", [])) if t]
+    sel_title = sv("title")
+    if "title" in prefer:
+        loader.add_value("title", sel_title)
+    loader.add_value("title", metadata.pick_heading(md["h1"], meta_titles))
+    loader.add_value("title", sel_title)
+    loader.add_value("title", [fix_mojibake(t) for t in meta_titles])
+    title = loader.get_output_value("title")
+
+    # Canonical URL.
+    loader.add_value("url", md["canonical"])
+    og_url = metadata.first_meta(meta, "og:url")
+    if metadata.looks_like_article_url(og_url):
+        loader.add_value("url", og_url)
+    if metadata.looks_like_article_url(ld.get("url")):
+        loader.add_value("url", ld.get("url"))
+    loader.add_value("url", url)
+
+    # Site, description, image, free flag.
+    loader.add_value("site_name", [n for n in site_names if n])
+    sel_desc = sv("description")
+    if "description" in prefer:
+        loader.add_value("description", sel_desc)
+    loader.add_value("description", ld.get("description"))
+    loader.add_value("description", metadata.first_meta(meta, "og:description", "description"))
+    loader.add_value("description", sel_desc)
+    sel_img = sv("lead_image", attr=True)
+    if "lead_image" in prefer:
+        loader.add_value("lead_image", sel_img)
+    img = metadata.first_meta(meta, "og:image", "og:image:url", "og:image:secure_url")
+    loader.add_value("lead_image", metadata.absolute(url, img))
+    loader.add_value("lead_image", metadata.absolute(url, ld.get("image")))
+    loader.add_value("lead_image", metadata.absolute(url, metadata.first_meta(meta, "twitter:image", "twitter:image:src")))
+    loader.add_value("lead_image", sel_img)
+    loader.add_value("lead_image", [metadata.absolute(url, v) for v in micro.get("image", [])])
+    loader.add_value("is_free", ld.get("is_free"))
+
+    # Body and what the clean-up takes out of it.
+    anchor = visible.find_h1(sel, title)
+    byline_sel = sv("byline")
+    res: BodyResult = extract_body(sel, url, portal, selectors, title=title, bylines=byline_sel,
+                                   locale=locale, zone=zone, now=now, stats=st)
+    loader.add_value("body", res.body)
+    loader.add_value("word_count", word_count(res.body) if res.body else None)
+    loader.add_value("credited_source", sv("credited_source"))
+    loader.add_value("credited_source", res.credited_source)
+
+    # Dates (visible text / URL / hints as fallbacks).
+    pub = None
+    sel_pub = sv("published")
+    if "published" in prefer:
+        pub = first_date([(t, "text") for t in sel_pub], dctx)
+    pub = pub or structured_pub
+    vis_pub, vis_mod = visible.date_texts(sel, anchor)
+    if pub is None:
+        pub = first_date([(t, "text") for t in sel_pub + res.date_lines + vis_pub], dctx)
+    if pub is None:
+        pub = url_date(url, dctx) or url_date(loader.get_output_value("url") or "", dctx)
+    if pub is None:
+        pub = hint_date(hints, dctx)
+    if pub is not None:
+        loader.add_value("published", pub.value)
+        loader.add_value("published_raw", pub.raw)
+        loader.add_value("published_hijri", pub.hijri)
+        loader.add_value("date_source", pub.source)
+        loader.add_value("date_tz_source", pub.tz_source)
+    mod_cands: list[tuple[str, str]] = [(t, "text") for t in sv("modified")] if "modified" in prefer else []
+    if ld.get("modified"):
+        mod_cands.append((ld["modified"], "jsonld"))
+    mod_cands += [(v, "meta") for k in metadata.MODIFIED_META for v in meta.get(k, ())]
+    mod_cands += [(v, "microdata") for v in micro.get("dateModified", ())]
+    mod_cands += [(t, "text") for t in sv("modified") + vis_mod]
+    mod = first_date(mod_cands, dctx)
+    if mod is not None:
+        loader.add_value("modified", mod.value)
+
+    # Byline: portal selector, visible byline, body byline lines, then author metadata.
+    prefixes = tuple(getattr(portal, "byline_prefixes", ()) or ())
+    agencies = tuple(getattr(portal, "agencies", ()) or ())
+    layers = [byline_sel, visible.byline_texts(sel, anchor)[:2] if not byline_sel else [], res.bylines,
+              ld.get("authors") or [], meta.get("author", []) + micro.get("author", [])]
+    dateline = None
+    for i, names in enumerate(layers):
+        got = _authors_from(names, prefixes, agencies, metadata=i >= 3)
+        if i >= 3 and not (got["authors"] or got["agencies"]) and res.paragraphs:
+            lead = LEAD_DATELINE_RE.match(res.paragraphs[0])
+            if lead:
+                got = {"authors": [], "agencies": [lead["agency"].strip()], "dateline": lead["city"]}
+        if got["authors"] or got["agencies"]:
+            loader.add_layer("authors", got["authors"])
+            loader.add_layer("agencies", got["agencies"])
+            dateline = dateline or got["dateline"]
+            break
+        dateline = dateline or got["dateline"]
+    loader.add_value("dateline", dateline)
+
+    # Section and tags.
+    sel_section = sv("section")
+    loader.add_value("section", sel_section)
+    loader.add_value("section", visible.breadcrumb(sel, title))
+    loader.add_value("section", ld.get("breadcrumb") if match_key(ld.get("breadcrumb") or "") != match_key(title or "") else None)
+    loader.add_value("section", ld.get("section"))
+    loader.add_value("section", metadata.first_meta(meta, "article:section"))
+    loader.add_value("section", micro.get("articleSection", []))
+    loader.add_layer("tags", sv("tags"))
+    loader.add_layer("tags", res.tags)
+    loader.add_layer("tags", visible.tag_links(sel))
+    kw: list[str] = []
+    for k in ("news_keywords", "keywords"):
+        for v in meta.get(k, ()):
+            kw += [x.strip() for x in re.split(r"[,،]", v) if x.strip()]
+    loader.add_layer("tags", meta.get("article:tag", []) or ld.get("keywords") or kw)
+
+    # Related links and similar titles.
+    rel_sel = tuple(getattr(selectors, "related", ()) or ())
+    labels = tuple(getattr(portal, "related_labels", ()) or ())
+    loader.add_layer("related", related_links(sel, url, loader.get_output_value("url") or url,
+                                              selectors=rel_sel, extra_labels=labels,
+                                              inline=res.related))
+    loader.add_layer("similar_titles", similar_titles(sel, tuple(getattr(selectors, "similar", ()) or ())))
+    loader.add_layer("similar_titles", res.similar_titles)
+    loader.add_layer("images", res.images)
+
+    # Language.
+    sample = f"{title or ''} {(res.body or '')[:2000]}"
+    lang = md["lang"] or ld.get("language") or metadata.first_meta(meta, "content-language", "language")
+    if clean_text(sample) and arabic_ratio(sample) >= 0.5:
+        loader.add_value("language", "ar")
+    elif lang:
+        loader.add_value("language", lang.split("-")[0].split("_")[0].lower())
+
+    item = loader.load_item()
+    for name in ("title", "body", "published", "authors", "section", "tags", "lead_image"):
+        if not getattr(item, name):
+            st.inc(f"parser/{name}/missing")
+    return item

@@ -1,0 +1,126 @@
+"""Choose the publication / modification date of a page and format it in the page's own zone.
+
+Candidates come cheapest-and-most-reliable first (JSON-LD, <meta>, microdata, RDFa, <time>,
+visible text, URL, discovery hints); the first one ``parse_date_info`` reads wins. The result is
+ISO 8601 in the page's zone (portal zone, else the country zone of the host, else the offset as
+written) with ``date_tz_source`` saying where the offset came from.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+import re
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from newsbot.extract._deps import date_from_url, parse_date_info
+
+logger = logging.getLogger(__name__)
+
+STRUCTURED = ("jsonld", "meta", "microdata", "time-tag")
+"""Sources whose offsets a portal may distrust (``metadata_local_as_utc``)."""
+
+
+@dataclass
+class DateContext:
+    """How to read dates on one page."""
+
+    locale: str | None
+    zone: str | None
+    zone_source: str | None  # "portal" | "country" | None
+    now: datetime
+    local_as_utc: bool = False
+
+
+@dataclass
+class DateResult:
+    value: str
+    raw: str
+    source: str
+    tz_source: str
+    hijri: str | None
+    when: datetime
+
+
+def _format(value: datetime, date_only: bool, ctx: DateContext, offset_source: str) -> tuple[str, str]:
+    if offset_source == "text":
+        tz_source = "page"
+    elif offset_source == "timezone":
+        tz_source = ctx.zone_source or "unknown"
+    else:
+        tz_source = "unknown"
+    if ctx.zone and value.tzinfo is not None:
+        value = value.astimezone(ZoneInfo(ctx.zone))
+    if date_only:
+        return value.date().isoformat(), tz_source
+    return value.isoformat(timespec="seconds"), tz_source
+
+
+def parse_candidate(text: str, source: str, ctx: DateContext) -> DateResult | None:
+    """Parse one candidate string; None when it is not a plausible date."""
+    if not text or not text.strip():
+        return None
+    trust = not (ctx.local_as_utc and source in STRUCTURED)
+    try:
+        parsed = parse_date_info(
+            text, locale=ctx.locale, timezone=ctx.zone, now=ctx.now, trust_offset=trust
+        )
+    except Exception as exc:  # a date parser bug must not lose the page
+        logger.warning("date parser failed on %r (%s): %s", text, source, exc)
+        return None
+    if parsed is None or parsed.value is None:
+        return None
+    when = parsed.value
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=ZoneInfo(ctx.zone or "UTC"))
+    if when.year < 1990 or when > ctx.now + timedelta(days=2):
+        return None
+    value, tz_source = _format(when, bool(parsed.date_only), ctx, parsed.offset_source)
+    hijri = parsed.hijri if isinstance(parsed.hijri, str) or parsed.hijri is None else str(parsed.hijri)
+    return DateResult(value, text.strip(), source, tz_source, hijri, when)
+
+
+def first_date(candidates: list[tuple[str, str]], ctx: DateContext) -> DateResult | None:
+    """The first candidate ``(text, source)`` that parses."""
+    for text, source in candidates:
+        got = parse_candidate(text, source, ctx)
+        if got is not None:
+            return got
+    return None
+
+
+_URL_YMD = re.compile(r"/((?:19|20)\d\d)/(?:[a-z_-]+/)?(\d{1,2})/(\d{1,2})/")
+"""/2013/middle_east/8/3/: year, an optional section, month, day."""
+
+
+def _url_day(url: str) -> date | None:
+    day = date_from_url(url)
+    if day is not None:
+        return day
+    m = _URL_YMD.search(url)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def url_date(url: str, ctx: DateContext) -> DateResult | None:
+    day = _url_day(url) if url else None
+    if day is None or day > ctx.now.date():
+        return None
+    return DateResult(day.isoformat(), url, "url", "unknown", None,
+                      datetime(day.year, day.month, day.day, tzinfo=ZoneInfo(ctx.zone or "UTC")))
+
+
+def hint_date(hints: dict[str, Any], ctx: DateContext) -> DateResult | None:
+    raw = hints.get("published")
+    if not raw:
+        return None
+    if isinstance(raw, datetime):
+        raw = raw.isoformat()
+    got = parse_candidate(str(raw), str(hints.get("date_source") or "sitemap"), ctx)
+    return got

@@ -1,0 +1,176 @@
+"""Page metadata outside JSON-LD: <meta>/OpenGraph, canonical, microdata, RDFa, <time>, headings.
+
+Everything here reads a parsel ``Selector`` and returns raw strings; cleaning and choosing
+happens in the loader.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from parsel import Selector
+
+from newsbot.extract._deps import clean_text, match_key
+
+META_KEYS = (
+    "og:title", "og:site_name", "og:image", "og:image:url", "og:image:secure_url", "og:url",
+    "og:description", "og:type", "og:locale", "twitter:title", "twitter:image", "twitter:image:src",
+    "description", "author", "article:author", "keywords", "news_keywords", "article:tag",
+    "article:section", "article:published_time", "article:modified_time", "og:updated_time",
+    "datepublished", "datemodified", "pubdate", "publishdate", "publish-date", "date",
+    "dc.date", "dc.date.issued", "dcterms.created", "dcterms.modified", "lastmod", "last-modified",
+    "sailthru.date", "parsely-pub-date", "content-language", "language",
+)
+
+PUBLISHED_META = (
+    "article:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
+    "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.created", "dc.date", "date",
+)
+MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "lastmod")
+
+
+def meta_values(sel: Selector) -> dict[str, list[str]]:
+    """Every ``<meta>`` value by lower-cased property/name/itemprop/http-equiv, in page order."""
+    out: dict[str, list[str]] = {}
+    for m in sel.xpath("//meta"):
+        content = m.attrib.get("content")
+        if content is None or not content.strip():
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = m.attrib.get(attr)
+            if key:
+                out.setdefault(key.strip().lower(), []).append(content.strip())
+    return out
+
+
+def first_meta(meta: dict[str, list[str]], *keys: str) -> str | None:
+    for k in keys:
+        for v in meta.get(k, ()):
+            if v.strip():
+                return v.strip()
+    return None
+
+
+def canonical(sel: Selector, base: str) -> str | None:
+    href = sel.xpath('//link[translate(@rel,"CANONICAL","canonical")="canonical"]/@href').get()
+    if href and href.strip() and not href.strip().startswith(("javascript:", "#")):
+        return urljoin(base, href.strip())
+    return None
+
+
+def looks_like_article_url(url: str | None) -> bool:
+    """True for a URL with a path deep or long enough to name one article (not a home/section)."""
+    if not url:
+        return False
+    path = urlsplit(url).path.strip("/")
+    if not path:
+        return False
+    segs = path.split("/")
+    return bool(re.search(r"\d{4,}", path)) or len(segs[-1]) > 25 or len(segs) >= 3
+
+
+def microdata(sel: Selector) -> dict[str, list[str]]:
+    """``itemprop`` values of article-ish properties (content / datetime attribute or text)."""
+    out: dict[str, list[str]] = {}
+    for prop in ("headline", "datePublished", "dateCreated", "dateModified", "author", "keywords",
+                 "articleSection", "description", "image"):
+        for el in sel.xpath(f'//*[@itemprop="{prop}"]'):
+            if el.root.tag == "meta":
+                continue  # already in meta_values
+            val = el.attrib.get("content") or el.attrib.get("datetime")
+            if not val and prop == "author":
+                val = el.xpath('.//*[@itemprop="name"]/@content').get() or clean_text(
+                    " ".join(el.xpath(".//text()").getall())
+                )
+            if not val and prop == "image":
+                val = el.attrib.get("src") or el.xpath(".//@src|.//@href").get()
+            if not val:
+                val = clean_text(" ".join(el.xpath(".//text()").getall()))
+            if val:
+                out.setdefault(prop, []).append(val.strip())
+    return out
+
+
+def rdfa(sel: Selector) -> dict[str, list[str]]:
+    """RDFa ``property`` values on non-meta elements (``dc:date``, ``dc:title`` ...)."""
+    out: dict[str, list[str]] = {}
+    for el in sel.xpath("//*[@property][not(self::meta)]"):
+        key = el.attrib["property"].strip().lower()
+        val = el.attrib.get("content") or clean_text(" ".join(el.xpath(".//text()").getall()))
+        if val:
+            out.setdefault(key, []).append(val)
+    return out
+
+
+def time_tags(sel: Selector) -> list[tuple[str, str]]:
+    """``(datetime attribute, visible text)`` of ``<time>`` elements, page order."""
+    out = []
+    for t in sel.xpath("//time[@datetime]"):
+        out.append((t.attrib["datetime"].strip(), clean_text(" ".join(t.xpath(".//text()").getall()))))
+    return out
+
+
+def headings(sel: Selector) -> list[str]:
+    """Visible ``<h1>`` texts (``<br>`` read as a space), page order, without empties."""
+    out = []
+    for h in sel.xpath("//h1"):
+        txt = clean_text(" ".join(h.xpath(".//text()").getall()))
+        if txt:
+            out.append(txt)
+    return out
+
+
+def _tokens(text: str) -> set[str]:
+    return {t for t in re.findall(r"\w+", match_key(text)) if len(t) > 1}
+
+
+def overlap(a: str, b: str) -> float:
+    """Share of the shorter text's words found in the other (Arabic-normalised)."""
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
+        return 0.0
+    return len(ta & tb) / min(len(ta), len(tb))
+
+
+def pick_heading(h1s: list[str], titles: list[str]) -> str | None:
+    """The ``<h1>`` that is the headline: best word overlap with the metadata titles."""
+    best, best_score = None, 0.0
+    for h in h1s:
+        if not titles:
+            return h if len(h.split()) >= 3 else None
+        score = max(overlap(h, t) for t in titles)
+        # The site banner (one word contained in "<headline> - <site>") must not win.
+        if len(h.split()) < 3 and score < 1.0:
+            continue
+        if len(h.split()) < 3:
+            score -= 0.5
+        if score > best_score:
+            best, best_score = h, score
+    return best if best_score >= 0.6 else None
+
+
+def html_lang(sel: Selector) -> str | None:
+    lang = sel.xpath("/html/@lang|//html/@lang").get() or sel.xpath("//body/@lang").get()
+    return lang.strip() if lang and lang.strip() else None
+
+
+def absolute(base: str, url: str | None) -> str | None:
+    if not url or not url.strip() or url.strip().startswith(("data:", "javascript:")):
+        return None
+    return urljoin(base, url.strip())
+
+
+def collect(sel: Selector, base: str) -> dict[str, Any]:
+    """All metadata a page offers outside JSON-LD, as raw strings."""
+    return {
+        "meta": meta_values(sel),
+        "canonical": canonical(sel, base),
+        "microdata": microdata(sel),
+        "rdfa": rdfa(sel),
+        "time": time_tags(sel),
+        "h1": headings(sel),
+        "title_tag": clean_text(sel.xpath("//title//text()").get() or "") or None,
+        "lang": html_lang(sel),
+    }

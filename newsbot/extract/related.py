@@ -1,0 +1,194 @@
+"""Related-article links ("اقرأ أيضاً", "مواضيع ذات علاقة" ...) and "مقالات مشابهة" title lists.
+
+Found by the portal's ``related``/``similar`` selectors, or generically: an element whose own text
+is a label from ``boilerplate.RELATED_LABELS`` (plus the portal's ``related_labels``), followed by
+links in its block. Navigation and most-read widgets are not related blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urljoin, urlsplit
+
+from lxml import etree
+from parsel import Selector
+
+from newsbot.extract._deps import boilerplate, clean_text, match_key
+from newsbot.extract.container import select_all
+
+LABEL_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "span", "div", "strong", "b", "p", "a", "li",
+              "header", "section", "label", "em", "font", "td")
+NOT_RELATED_RE = re.compile(r"(?:^|[\s_-])(?:nav\w*|menu|footer|most-?\w*|popular|trending|ticker)(?:$|[\s_-])", re.I)
+MAX_LINKS = 40
+NOT_ARTICLE_URL_RE = re.compile(
+    r"/(?:topics?|tags?|category|categories|section|sections|author|authors|search|live)/", re.I
+)
+"""Topic / tag / section pages are not related articles (BBC's "مواضيع ذات صلة" is topics)."""
+
+
+def decode_url(url: str) -> str:
+    """Absolute URL in percent-decoded (readable) form, fragment dropped."""
+    url = url.split("#")[0]
+    try:
+        return unquote(url, errors="strict")
+    except UnicodeDecodeError:
+        return url
+
+
+def _link(a: etree._Element, base: str) -> tuple[str, str] | None:
+    href = (a.get("href") or "").strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "whatsapp:")):
+        return None
+    url = urljoin(base, href)
+    if not url.startswith(("http://", "https://")):
+        return None
+    text = clean_text(" ".join(a.itertext()))
+    title = clean_text(a.get("title") or "")
+    if title and (not text or (len(title) > len(text) and text.rstrip(".… ") in title)):
+        text = title
+    return url, text
+
+
+def _own_text(el: etree._Element) -> str:
+    return clean_text(" ".join(el.itertext()))
+
+
+def _is_nav(el: etree._Element) -> bool:
+    """True inside navigation / footer / most-read widgets (the label's own box may be styled
+    like one, e.g. youm7's related heading sits in ``div.most-read``)."""
+    for depth, a in enumerate([el, *el.iterancestors()]):
+        if not isinstance(a.tag, str):
+            continue
+        if a.tag in ("nav", "footer", "header") and a is not el:
+            return True
+        if depth >= 2 and NOT_RELATED_RE.search(f"{a.get('class', '')} {a.get('id', '')}"):
+            return True
+    return False
+
+
+def _links_after(label: etree._Element, scope: etree._Element, base: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    seen_label = False
+    label_els = list(label.iter())  # keep the proxies alive: id() is only stable while they live
+    label_desc = {id(x) for x in label_els}
+    for el in scope.iter():
+        if el is label:
+            seen_label = True
+            continue
+        if not seen_label or id(el) in label_desc or not isinstance(el.tag, str):
+            continue
+        if el.tag in ("h1", "h2", "h3", "h4", "h5", "h6") and el.find(".//a") is None:
+            if _own_text(el) and not el.xpath("ancestor::a"):
+                break
+        if el.tag == "a":
+            got = _link(el, base)
+            if got:
+                out.append(got)
+        if len(out) > MAX_LINKS:
+            break
+    return out
+
+
+def _merge(links: list[tuple[str, str]], page_url: str) -> list[dict[str, str | None]]:
+    """Deduplicate by decoded URL; keep the longest title seen; drop the page itself."""
+    page = decode_url(page_url)
+    order: list[str] = []
+    titles: dict[str, str] = {}
+    for url, title in links:
+        key = decode_url(url)
+        if key == page or urlsplit(key).path in ("", "/"):
+            continue
+        if key not in titles:
+            order.append(key)
+            titles[key] = title
+        elif len(title) > len(titles[key]):
+            titles[key] = title
+    return [{"url": u, "title": titles[u] or None} for u in order]
+
+
+def generic_related(sel: Selector, base: str, extra_labels: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """Links under related-block labels anywhere on the page."""
+    root = sel.root
+    found: list[tuple[str, str]] = []
+    if not isinstance(root, etree._Element):
+        return found
+    for el in root.iter(*LABEL_TAGS):
+        text = _own_text(el)
+        if not text or len(text) > 40:
+            continue
+        if not boilerplate.is_related_label(text, extra_labels):
+            continue
+        if _is_nav(el):
+            continue
+        scope, links = el, []
+        for _ in range(5):
+            parent = scope.getparent()
+            if parent is None:
+                break
+            scope = parent
+            links = _links_after(el, scope, base)
+            links = [lk for lk in links if len(lk[1].split()) >= 3 and not NOT_ARTICLE_URL_RE.search(lk[0])]
+            if links:
+                break
+        found.extend(links)
+    return found
+
+
+def selector_related(sel: Selector, queries: tuple[str, ...], base: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for q in queries:
+        for box in select_all(sel, q):
+            root = box.root
+            if not isinstance(root, etree._Element):
+                continue
+            anchors = [root] if root.tag == "a" else root.iter("a")
+            for a in anchors:
+                got = _link(a, base)
+                if got and (got[1] or a.get("title")):
+                    out.append(got)
+    return out
+
+
+def related_links(
+    sel: Selector,
+    base: str,
+    page_url: str,
+    *,
+    selectors: tuple[str, ...] = (),
+    extra_labels: tuple[str, ...] = (),
+    inline: list[dict[str, str]] | None = None,
+) -> list[dict[str, str | None]]:
+    """Related links: portal selectors (when they match) else labelled blocks, plus inline ones."""
+    links = selector_related(sel, selectors, base) if selectors else []
+    if not links:
+        links = generic_related(sel, base, extra_labels)
+    links = [(r["url"], r.get("title") or "") for r in inline or []] + links
+    return _merge([lk for lk in links if lk[1]], page_url)
+
+
+def similar_titles(sel: Selector, selectors: tuple[str, ...] = ()) -> list[str]:
+    """Titles listed under "مقالات مشابهة"-style headings (selectors first, then labels)."""
+    out: list[str] = []
+    for q in selectors:
+        for box in select_all(sel, q):
+            items = box.xpath(".//li") or box.xpath("./*")
+            out.extend(t for t in (clean_text(" ".join(i.xpath(".//text()").getall())) for i in items) if t)
+        if out:
+            return out
+    root = sel.root
+    if not isinstance(root, etree._Element):
+        return out
+    for el in root.iter(*LABEL_TAGS):
+        text = _own_text(el)
+        if not text or len(text) > 40 or not boilerplate.is_similar_label(text):
+            continue
+        nxt = el.getnext()
+        while nxt is not None and not isinstance(nxt.tag, str):
+            nxt = nxt.getnext()
+        if nxt is None:
+            continue
+        items = nxt.findall(".//li") or list(nxt)
+        out.extend(t for t in (_own_text(i) for i in items) if t)
+        if out:
+            break
+    return out

@@ -1,0 +1,168 @@
+"""Body extraction: portal body selectors, else the generic container, else trafilatura."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import datetime
+from typing import Any
+from urllib.parse import urljoin
+
+import trafilatura
+from lxml import etree
+from parsel import Selector
+
+from newsbot.extract._deps import clean_text, parse_date_info
+from newsbot.extract.blocks import Block, read_blocks
+from newsbot.extract.body import BodyResult, clean_blocks
+from newsbot.extract.container import generic_container, select_all
+
+logger = logging.getLogger(__name__)
+
+MIN_WORDS = 25
+"""A body shorter than this from one method lets the next method try."""
+
+_DIGIT = re.compile(r"[0-9٠-٩۰-۹]")
+_YEARISH = re.compile(r"(?:19|20)\d\d|[١٢][٠٩٨٧٦٥٤٣٢١][٠-٩]{2}|\d{1,2}[:٫]\d\d|[٠-٩]{1,2}:[٠-٩]{2}|منذ|قبل")
+
+
+def selector_values(
+    sel: Selector, queries: tuple[str, ...], base: str, stats: Any, field: str, *, attr: bool = False
+) -> list[str]:
+    """Values of the first selector in ``queries`` that yields something (texts or attributes)."""
+    for q in queries:
+        try:
+            found = select_all(sel, q)
+        except Exception as exc:  # a bad selector in a portal file must not lose the page
+            logger.warning("selector %r for %s failed: %s", q, field, exc)
+            if stats is not None:
+                stats.inc(f"parser/{field}/selector_error")
+            continue
+        values = []
+        for f in found:
+            root = f.root
+            if isinstance(root, etree._Element):
+                if attr or root.tag in ("meta", "img", "link"):
+                    v = root.get("content") or root.get("src") or root.get("href") or root.get("data-src")
+                    if v and attr:
+                        v = urljoin(base, v.strip())
+                else:
+                    v = root.get("content") or root.get("datetime") or " ".join(root.itertext())
+            else:
+                v = str(root)
+            v = clean_text(v or "")
+            if v:
+                values.append(v)
+        if values:
+            if stats is not None:
+                stats.inc(f"parser/{field}/selector")
+            return values
+    return []
+
+
+def _date_checker(locale: str | None, zone: str | None, now: datetime):  # type: ignore[no-untyped-def]
+    def is_date_line(text: str) -> bool:
+        if not _DIGIT.search(text) or not _YEARISH.search(text):
+            return False
+        try:
+            return parse_date_info(text, locale=locale, timezone=zone, now=now) is not None
+        except Exception:
+            return False
+
+    return is_date_line
+
+
+def _images(containers: list[etree._Element], base: str) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for c in containers:
+        for img in c.iter("img"):
+            src = img.get("data-src") or img.get("data-lazy-src") or img.get("src") or ""
+            if not src or src.startswith("data:"):
+                continue
+            url = urljoin(base, src.strip())
+            if url in seen:
+                continue
+            seen.add(url)
+            caption = None
+            fig = next((a for a in img.iterancestors("figure")), None)
+            if fig is not None:
+                cap = fig.find(".//figcaption")
+                if cap is not None:
+                    caption = clean_text(" ".join(cap.itertext())) or None
+            caption = caption or clean_text(img.get("alt") or "") or None
+            out.append({"url": url, "caption": caption})
+    return out
+
+
+def _trafilatura_blocks(sel: Selector, url: str) -> list[Block]:
+    try:
+        text = trafilatura.extract(
+            sel.root, url=url, favor_recall=True, include_comments=False, include_tables=False,
+            include_images=False, deduplicate=False, output_format="txt",
+        )
+    except Exception as exc:  # trafilatura is third-party: a crash means "no body", not a lost page
+        logger.debug("trafilatura failed on %s: %s", url, exc)
+        return []
+    return [Block(text=line) for line in (text or "").split("\n") if line.strip()]
+
+
+def extract_body(
+    sel: Selector,
+    url: str,
+    portal: Any,
+    selectors: Any,
+    *,
+    title: str | None,
+    bylines: list[str],
+    locale: str | None,
+    zone: str | None,
+    now: datetime,
+    stats: Any = None,
+) -> BodyResult:
+    """The cleaned body of the page with the related / tags / credit / byline lines it held."""
+    kwargs = dict(
+        page_url=url, title=title, bylines=bylines,
+        extra_boilerplate=tuple(getattr(portal, "boilerplate", ()) or ()),
+        related_labels=tuple(getattr(portal, "related_labels", ()) or ()),
+        is_date_line=_date_checker(locale, zone, now),
+    )
+    res = BodyResult()
+    containers: list[etree._Element] = []
+    if selectors is not None and selectors.body:
+        keep: list[etree._Element] = []  # lxml proxies must stay alive for id() to be stable
+        for q in selectors.remove:
+            try:
+                keep += [x.root for x in select_all(sel, q)]
+            except Exception as exc:
+                logger.warning("remove selector %r failed: %s", q, exc)
+        for q in selectors.body:
+            try:
+                containers = [x.root for x in select_all(sel, q) if isinstance(x.root, etree._Element)]
+            except Exception as exc:
+                logger.warning("body selector %r failed: %s", q, exc)
+                continue
+            if containers:
+                break
+        if containers:
+            removed = {id(x) for x in keep}
+            blocks = [b for c in containers for b in read_blocks(c, url, removed=removed)]
+            res = clean_blocks(blocks, **kwargs)  # type: ignore[arg-type]
+            if stats is not None:
+                stats.inc("parser/body/selector")
+    if len((res.body or "").split()) < MIN_WORDS:
+        container = generic_container(sel)
+        if container is not None:
+            res2 = clean_blocks(read_blocks(container, url), **kwargs)  # type: ignore[arg-type]
+            if len((res2.body or "").split()) > len((res.body or "").split()):
+                res, containers = res2, [container]
+                if stats is not None:
+                    stats.inc("parser/body/generic")
+    if len((res.body or "").split()) < MIN_WORDS:
+        res3 = clean_blocks(_trafilatura_blocks(sel, url), **kwargs)  # type: ignore[arg-type]
+        if len((res3.body or "").split()) > len((res.body or "").split()):
+            res = res3
+            if stats is not None:
+                stats.inc("parser/body/trafilatura")
+    res.images = _images(containers, url)  # type: ignore[attr-defined]
+    return res

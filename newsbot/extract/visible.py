@@ -1,0 +1,157 @@
+"""Generic visible-text fallbacks: date lines near the headline, bylines, tag lists, breadcrumbs."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from parsel import Selector
+
+from newsbot.extract._deps import boilerplate, clean_text, match_key
+
+DATE_MARK_RE = re.compile(r"date|time|publish|posted|pubdate|article-?info|meta|timestamp|تاريخ", re.I)
+UPDATE_MARK_RE = re.compile(r"update|modif", re.I)
+DATE_LABEL_RE = re.compile(r"نشر في|نُشر في|تاريخ النشر|نشر بتاريخ|نُشر بتاريخ|تم نشره|تم النشر")
+UPDATE_LABEL_RE = re.compile(r"آخر تحديث|اخر تحديث|تم التحديث|محدثة|تحديث في")
+BYLINE_MARK_RE = re.compile(r"author|byline|writer|reporter|editor-?name|kateb|katib|contributor", re.I)
+BYLINE_TEXT_RE = re.compile(r"^\s*(?:كتب|كتبت|بقلم|حوار|إعداد|تقرير)\s*[:：]?\s+\S")
+TAGS_MARK_RE = re.compile(r"(?:^|[\s_-])(?:tags?|keywords?|post-?tags|tag-?list|topics|hashtags?)(?:$|[\s_-])", re.I)
+CRUMB_MARK_RE = re.compile(r"breadcrumb", re.I)
+DIGIT_RE = re.compile(r"[0-9٠-٩۰-۹]")
+
+
+def _text(el: etree._Element) -> str:
+    return clean_text(" ".join(t for t in el.itertext() if isinstance(t, str)))
+
+
+def _after(root: etree._Element, anchor: etree._Element | None) -> list[etree._Element]:
+    """Elements after ``anchor`` in document order (all elements without an anchor)."""
+    els = [e for e in root.iter() if isinstance(e.tag, str)]
+    if anchor is None:
+        return els
+    for i, e in enumerate(els):
+        if e is anchor:
+            return els[i + 1 :]
+    return els
+
+
+def find_h1(sel: Selector, heading: str | None) -> etree._Element | None:
+    root = sel.root
+    if not heading or not isinstance(root, etree._Element):
+        return None
+    key = match_key(heading)
+    for h in root.iter("h1", "h2"):
+        if match_key(_text(h)) == key:
+            return h
+    return None
+
+
+def date_texts(sel: Selector, anchor: etree._Element | None, limit: int = 400) -> tuple[list[str], list[str]]:
+    """(published candidates, modified candidates) from visible text after the headline."""
+    pub: list[str] = []
+    mod: list[str] = []
+    root = sel.root
+    if not isinstance(root, etree._Element):
+        return pub, mod
+    for el in _after(root, anchor)[:limit]:
+        if el.tag in ("script", "style", "a", "option", "head", "meta", "title"):
+            continue
+        marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
+        text = _text(el)
+        if not text or len(text) > 120 or not DIGIT_RE.search(text):
+            continue
+        if UPDATE_LABEL_RE.search(text) or (UPDATE_MARK_RE.search(marks) and DATE_MARK_RE.search(marks)):
+            mod.append(text)
+            continue
+        if el.tag == "time" or DATE_MARK_RE.search(marks) or DATE_LABEL_RE.search(text):
+            pub.append(text)
+    return pub, mod
+
+
+def byline_texts(sel: Selector, anchor: etree._Element | None, limit: int = 600) -> list[str]:
+    """Visible byline candidates: author-ish elements and "كتب ..." lines after the headline."""
+    root = sel.root
+    out: list[str] = []
+    if not isinstance(root, etree._Element):
+        return out
+    for el in _after(root, anchor)[:limit]:
+        if el.tag in ("script", "style", "meta", "link", "head"):
+            continue
+        marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')} {el.get('rel', '')}"
+        if "Organization" in (el.get("itemtype") or "") or el.xpath("ancestor::*[@itemprop='publisher']"):
+            continue  # the outlet, not a byline
+        text = _byline_text(el)
+        if not text or len(text) > 80 or re.search(r"[0-9٠-٩]{3,}", text):
+            continue
+        if BYLINE_MARK_RE.search(marks) or (el.tag in ("p", "span", "div", "strong", "b") and BYLINE_TEXT_RE.match(text)):
+            if text not in out:
+                out.append(text)
+    return out
+
+
+NON_PERSON_LINK_RE = re.compile(r"/(?:category|categories|section|sections|tag|tags|topics?)/", re.I)
+
+
+def _byline_text(el: etree._Element) -> str:
+    """Text of a byline element without category / tag links and hidden parts."""
+    named = el.xpath(".//*[@itemprop='name']")
+    if named:
+        return _text(named[0])
+    parts: list[str] = []
+
+    def walk(e: etree._Element) -> None:
+        if not isinstance(e.tag, str):
+            return
+        if e.tag == "a" and NON_PERSON_LINK_RE.search(e.get("href") or ""):
+            parts.append(" ")
+        elif e.tag not in ("script", "style", "time"):
+            parts.append(e.text or "")
+            for c in e:
+                walk(c)
+                parts.append(c.tail or "")
+
+    walk(el)
+    return clean_text(" ".join(parts))
+
+
+def tag_links(sel: Selector) -> list[str]:
+    """Texts of links inside elements named like tag lists."""
+    root = sel.root
+    if not isinstance(root, etree._Element):
+        return []
+    rel = [clean_text(" ".join(a.itertext())) for a in root.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]")]
+    rel = [t for t in rel if t and len(t) <= 60]
+    if rel:
+        return list(dict.fromkeys(rel))
+    for el in root.iter("div", "ul", "section", "p", "span", "nav"):
+        marks = f"{el.get('class', '')} {el.get('id', '')}"
+        if not marks.strip() or not TAGS_MARK_RE.search(marks):
+            continue
+        if any(boilerplate.is_related_label(_text(c)) for c in el.iter("strong", "b", "h2", "h3", "h4", "span", "p", "div") if c is not el):
+            continue  # an "اقرأ أيضاً" box styled like a tag list
+        tags = [clean_text(" ".join(a.itertext())) for a in el.iter("a")]
+        tags = [t for t in tags if t and len(t) <= 60]
+        if tags:
+            return list(dict.fromkeys(tags))
+    return []
+
+
+def breadcrumb(sel: Selector, title: str | None) -> str | None:
+    """Last breadcrumb item that is not the headline itself."""
+    root = sel.root
+    if not isinstance(root, etree._Element):
+        return None
+    tkey = match_key(title or "")
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        marks = f"{el.get('class', '')} {el.get('id', '')}"
+        if not CRUMB_MARK_RE.search(marks):
+            continue
+        items = [clean_text(" ".join(x.itertext())) for x in el.iter("a", "li", "span")]
+        items = [i for i in items if i and len(i) <= 50 and match_key(i) != tkey]
+        # nested li>a duplicates: keep order, unique
+        items = list(dict.fromkeys(items))
+        if len(items) >= 2:
+            return items[-1]
+    return None

@@ -1,0 +1,151 @@
+"""ArticleLoader: the one place where per-field input/output rules of an ``Article`` live.
+
+Values are added layer by layer (JSON-LD, metadata, portal selectors, generic fallbacks); the
+output processors keep the first usable one (``TakeFirst``) or merge lists. The loader context
+carries ``portal``, ``locale``, ``timezone`` and ``stats``; a processor error is re-raised by
+itemloaders naming the field and value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from itemloaders.processors import Identity, MapCompose, TakeFirst
+from scrapy.loader import ItemLoader
+from w3lib.url import safe_url_string
+
+from newsbot.extract._deps import clean_text, strip_title_suffix
+from newsbot.items import Article
+
+
+def _clean(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = clean_text(str(value))
+    return text or None
+
+
+def _clean_body(value: Any) -> str | None:
+    if not value:
+        return None
+    text = clean_text(str(value), keep_paragraphs=True)
+    return text or None
+
+
+def _title(value: Any, loader_context: dict[str, Any]) -> str | None:
+    text = _clean(value)
+    if not text:
+        return None
+    names = [n for n in loader_context.get("site_names", ()) if n]
+    stripped = strip_title_suffix(text, names)
+    return stripped or text
+
+
+def _url(value: Any) -> str | None:
+    """An absolute http(s) URL, percent-encoded only where it is not ASCII (host case kept)."""
+    text = _clean(value)
+    if not text or not text.startswith(("http://", "https://")):
+        return None
+    return text if text.isascii() and " " not in text else safe_url_string(text)
+
+
+def _name(value: Any) -> str | None:
+    text = _clean(value)
+    if not text or len(text) > 80 or text.startswith("http"):
+        return None
+    return text
+
+
+def _tag(value: Any) -> str | None:
+    text = _clean(value)
+    if not text or len(text) > 200 or text.startswith("http"):
+        return None
+    return text
+
+
+class UniqueList:
+    """Output processor: every non-empty value once, in first-seen order (Arabic text cleaned)."""
+
+    def __call__(self, values: Iterable[Any]) -> list[Any]:
+        seen: set[str] = set()
+        out = []
+        for v in values:
+            if v in (None, "", [], {}):
+                continue
+            key = repr(v) if not isinstance(v, str) else v
+            if key not in seen:
+                seen.add(key)
+                out.append(v)
+        return out
+
+
+class FirstNonEmptyList:
+    """Output processor for list fields filled layer by layer: the first layer's list wins.
+
+    Each ``add_value`` of a whole list is wrapped as one value (a tuple), so the layers stay apart.
+    """
+
+    def __call__(self, values: Iterable[Any]) -> list[Any]:
+        for v in values:
+            if isinstance(v, tuple) and v:
+                return UniqueList()(v)
+        return []
+
+
+def _layer(value: Any) -> Any:
+    """Input processor that keeps a whole list as one layer (a tuple)."""
+    if isinstance(value, (list, tuple)):
+        items = tuple(x for x in value if x not in (None, "", [], {}))
+        return items or None
+    return value
+
+
+class ArticleLoader(ItemLoader):
+    """Loader for :class:`newsbot.items.Article` (see module docstring)."""
+
+    default_item_class = Article
+    default_input_processor = MapCompose(_clean)
+    default_output_processor = TakeFirst()
+
+    title_in = MapCompose(_title)
+    description_in = MapCompose(_clean)
+    body_in = MapCompose(_clean_body)
+    url_in = MapCompose(_url)
+    fetched_url_in = MapCompose(_url)
+    lead_image_in = MapCompose(_url)
+    site_name_in = MapCompose(_name)
+    section_in = MapCompose(_name)
+    dateline_in = MapCompose(_name)
+    credited_source_in = MapCompose(_name)
+    published_in = Identity()
+    modified_in = Identity()
+    is_free_in = Identity()
+    word_count_in = Identity()
+    depth_in = Identity()
+    version_in = Identity()
+
+    authors_in = Identity()
+    authors_out = FirstNonEmptyList()
+    agencies_in = Identity()
+    agencies_out = FirstNonEmptyList()
+    tags_in = Identity()
+    tags_out = FirstNonEmptyList()
+    images_in = Identity()
+    images_out = FirstNonEmptyList()
+    related_in = Identity()
+    related_out = FirstNonEmptyList()
+    similar_titles_in = Identity()
+    similar_titles_out = FirstNonEmptyList()
+
+    def add_layer(self, field_name: str, values: Iterable[Any] | None) -> None:
+        """Add a whole list as one layer of a list field (see :class:`FirstNonEmptyList`)."""
+        items = _layer(list(values or []))
+        if items:
+            cleaned = tuple(
+                _tag(v) if field_name == "tags" else _name(v) if field_name in ("authors", "agencies") else v
+                for v in items
+            )
+            cleaned = tuple(v for v in cleaned if v)
+            if cleaned:
+                self.add_value(field_name, [cleaned])

@@ -1,0 +1,262 @@
+"""DedupePipeline: the deduplication ladder, across one crawl and across crawls.
+
+For each record (after validation), in order; every outcome is counted as
+``newsbot/<portal>/dedup/<outcome>``:
+
+1. ``url`` — its canonical URL (``newsbot.urls.canonical_url`` of ``url``, alias of
+   ``fetched_url``) was already emitted: dropped, unless
+4. ``update`` — ... the stored article is older: a newer ``modified`` or (with
+   ``NEWSBOT_UPDATE_ON_CONTENT_CHANGE``) a changed content fingerprint. Emitted with
+   ``version`` = stored version + 1.
+2. ``exact`` — another URL has the same content fingerprint (Arabic match key of title + body):
+   ``NEWSBOT_EXACTDUP_ACTION`` ``drop``, ``link`` (emit with ``duplicate_of``) or ``auto``
+   (default: drop within one portal — the same page at two addresses —, link across portals).
+3. ``near`` — MinHash/LSH candidate at or above ``NEWSBOT_NEARDUP_THRESHOLD``:
+   ``NEWSBOT_NEARDUP_ACTION`` ``flag`` (default: emit with ``duplicate_of``) or ``drop``.
+   Otherwise ``new`` (version 1). ``duplicate_of`` always names the first record of a cluster.
+
+Crash safety: the persistent seen-store learns about an emitted record only from the
+``item_scraped`` signal, which Scrapy sends to the feed exporter first (extensions connect
+before pipelines), so a record is stored only once its line is in the feed. A record the
+process was killed between the two writes is taken back from the feed's tail at the next
+start (``newsbot.feeds.recover_from_feeds``). Records of the current crawl are looked up in an
+in-memory index. ``-a fresh=1`` (``NEWSBOT_FRESH``): earlier crawls drop nothing (versions
+still continue).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from itemadapter import ItemAdapter
+from scrapy import signals
+from scrapy.exceptions import DropItem, NotConfigured
+
+from newsbot.feeds import recover_from_feeds
+from newsbot.fingerprints import fingerprint
+from newsbot.pipelines.validate import portal_of
+from newsbot.state import MemorySeenStore, SeenRecord, crawl_state, is_newer
+from newsbot.urls import canonical_url
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+    from newsbot.fingerprints import Signature
+    from newsbot.state import SeenStore
+
+__all__ = ["DedupePipeline"]
+
+logger = logging.getLogger(__name__)
+
+EXACT_ACTIONS = ("auto", "drop", "link")
+NEAR_ACTIONS = ("flag", "drop")
+
+
+@dataclass(frozen=True)
+class DedupeConfig:
+    exact_action: str = "auto"
+    near_action: str = "flag"
+    update_on_content_change: bool = True
+
+
+class DedupePipeline:
+    """Item pipeline (module docstring)."""
+
+    def __init__(self, crawler: Crawler, config: DedupeConfig) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.config = config
+        self.state = crawl_state(crawler)
+        self.hasher = self.state.hasher
+        self.run = MemorySeenStore()
+        self.pending: dict[int, SeenRecord] = {}
+        crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(self.item_left, signal=signals.item_dropped)
+        crawler.signals.connect(self.item_left, signal=signals.item_error)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> DedupePipeline:
+        settings = crawler.settings
+        if not settings.getbool("NEWSBOT_DEDUPE_ENABLED", True):
+            raise NotConfigured("NEWSBOT_DEDUPE_ENABLED is off")
+        config = DedupeConfig(
+            exact_action=str(settings.get("NEWSBOT_EXACTDUP_ACTION", "auto")).lower(),
+            near_action=str(settings.get("NEWSBOT_NEARDUP_ACTION", "flag")).lower(),
+            update_on_content_change=settings.getbool("NEWSBOT_UPDATE_ON_CONTENT_CHANGE", True),
+        )
+        if config.exact_action not in EXACT_ACTIONS:
+            raise ValueError(f"NEWSBOT_EXACTDUP_ACTION must be one of {EXACT_ACTIONS}")
+        if config.near_action not in NEAR_ACTIONS:
+            raise ValueError(f"NEWSBOT_NEARDUP_ACTION must be one of {NEAR_ACTIONS}")
+        return cls(crawler, config)
+
+    def open_spider(self) -> None:
+        store = self.state.store
+        if store is not None:
+            recovered = recover_from_feeds(self.crawler, store, self.hasher)
+            if recovered and self.stats is not None:
+                self.stats.inc_value("newsbot/state/recovered", recovered)
+
+    # -- ladder -------------------------------------------------------------------------------
+
+    def _count(self, portal: str, outcome: str) -> None:
+        if self.stats is not None:
+            self.stats.inc_value(f"newsbot/{portal}/dedup/{outcome}")
+
+    def _drop(self, portal: str, level: str, message: str) -> NoReturn:
+        """Count ``dedup/<level>`` and ``dropped/duplicate_<level>``, then drop the record."""
+        self._count(portal, level)
+        if self.stats is not None:
+            self.stats.inc_value(f"newsbot/{portal}/dropped/duplicate_{level}")
+        raise DropItem(message)
+
+    def _stored(self) -> SeenStore | None:
+        """The persistent store to decide with (None in a fresh run)."""
+        return None if self.state.fresh else self.state.store
+
+    def _lookup(self, store: SeenStore | None, keys: list[str]) -> SeenRecord | None:
+        if store is None:
+            return None
+        for key in keys:
+            found = store.get(key)
+            if found is not None:
+                return found
+        return None
+
+    def _near(self, sig: Signature | None, key: str) -> tuple[SeenRecord, float] | None:
+        if sig is None:
+            return None
+        best: tuple[SeenRecord, float] | None = None
+        stores = [self.run, self._stored()]
+        for store in stores:
+            if store is None:
+                continue
+            for cand in store.near_candidates(sig.bands):
+                if cand.url == key or cand.root == key or not cand.sketch:
+                    continue
+                score = self.hasher.similarity(sig.sketch, cand.sketch)
+                if score >= self.hasher.threshold and (best is None or score > best[1]):
+                    best = (cand, score)
+        return best
+
+    def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        portal = portal_of(adapter)
+        url = adapter.get("url") or adapter.get("fetched_url")
+        key = canonical_url(str(url))
+        keys = [key]
+        if adapter.get("fetched_url"):
+            fetched = canonical_url(str(adapter["fetched_url"]))
+            if fetched != key:
+                keys.append(fetched)
+        fp = fingerprint(adapter.get("title"), adapter.get("body"))
+        adapter["fingerprint"] = fp
+
+        if self._lookup(self.run, keys) is not None:
+            self._drop(portal, "url", f"duplicate url in this crawl: {url}")
+        persistent = self.state.store
+        stored = self._lookup(persistent, keys)
+        version, duplicate_of, outcome = 1, None, "new"
+        if stored is not None:
+            if self._is_update(adapter, stored, fp):
+                version, duplicate_of, outcome = stored.version + 1, stored.duplicate_of, "update"
+            elif self.state.fresh:
+                version, duplicate_of = stored.version, stored.duplicate_of
+            else:
+                persistent.touch([stored.url])  # type: ignore[union-attr]
+                self._drop(portal, "url", f"duplicate url (seen in an earlier crawl): {url}")
+
+        sig = self.hasher.signature(adapter.get("body") or adapter.get("title"))
+        record = SeenRecord(
+            url=key,
+            fingerprint=fp,
+            portal=portal,
+            published=adapter.get("published"),
+            modified=adapter.get("modified"),
+            lastmod=self._lastmod(keys, stored),
+            version=version,
+            sketch=sig.sketch if sig else None,
+            bands=sig.bands if sig else (),
+            aliases=tuple(keys[1:]),
+        )
+        if outcome == "new":
+            outcome, duplicate_of = self._content_duplicate(adapter, record, sig, fp, portal)
+        record.duplicate_of = duplicate_of
+        adapter["version"] = version
+        adapter["duplicate_of"] = duplicate_of
+        self._count(portal, outcome)
+        self.run.put(record)
+        self.pending[id(item)] = record
+        return item
+
+    def _is_update(self, adapter: ItemAdapter, stored: SeenRecord, fp: str | None) -> bool:
+        modified = adapter.get("modified")
+        if modified and is_newer(modified, stored.modified):
+            return True
+        return bool(
+            self.config.update_on_content_change
+            and fp
+            and stored.fingerprint
+            and fp != stored.fingerprint
+        )
+
+    def _lastmod(self, keys: list[str], stored: SeenRecord | None) -> str | None:
+        for key in keys:
+            if key in self.state.lastmods:
+                return self.state.lastmods.pop(key)
+        return stored.lastmod if stored else None
+
+    def _content_duplicate(
+        self,
+        adapter: ItemAdapter,
+        record: SeenRecord,
+        sig: Signature | None,
+        fp: str | None,
+        portal: str,
+    ) -> tuple[str, str | None]:
+        """Levels 2 and 3 for a record whose URL is new: (outcome, duplicate_of)."""
+        same = None
+        if fp:
+            same = self.run.by_fingerprint(fp) or self._lookup_fp(fp)
+        if same is not None and same.url != record.url:
+            action = self.config.exact_action
+            if action == "auto":
+                action = "drop" if (same.portal or portal) == portal else "link"
+            if action == "drop":
+                self._drop_duplicate(record, same.root, portal, "exact", adapter)
+            return "exact", same.root
+        near = self._near(sig, record.url)
+        if near is not None:
+            cand, score = near
+            logger.debug("Near duplicate (%.2f) of %s: %s", score, cand.root, record.url)
+            if self.config.near_action == "drop":
+                self._drop_duplicate(record, cand.root, portal, "near", adapter)
+            return "near", cand.root
+        return "new", None
+
+    def _lookup_fp(self, fp: str) -> SeenRecord | None:
+        store = self._stored()
+        return store.by_fingerprint(fp) if store is not None else None
+
+    def _drop_duplicate(
+        self, record: SeenRecord, root: str, portal: str, level: str, adapter: ItemAdapter
+    ) -> NoReturn:
+        """Remember a dropped duplicate (nothing goes to the feed, so store it now) and drop."""
+        record.duplicate_of = root
+        record.bands = ()
+        self.run.put(record)
+        if self.state.store is not None:
+            self.state.store.put(record)
+        self._drop(portal, level, f"{level} duplicate of {root}: {adapter.get('url')}")
+
+    # -- commit after the feed line ---------------------------------------------------------
+
+    def item_scraped(self, item: Any) -> None:
+        record = self.pending.pop(id(item), None)
+        if record is not None and self.state.store is not None:
+            self.state.store.put(record)
+
+    def item_left(self, item: Any) -> None:
+        self.pending.pop(id(item), None)

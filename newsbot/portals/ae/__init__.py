@@ -1,0 +1,10 @@
+"""United Arab Emirates (ae): defaults for the portals filed in this folder.
+
+A portal file imports these so the locale and time zone of a country are written once.
+"""
+
+from __future__ import annotations
+
+COUNTRY = "ae"
+DATE_LOCALE = "ar-AE"
+TIMEZONE = "Asia/Dubai"

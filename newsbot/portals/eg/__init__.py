@@ -1,0 +1,10 @@
+"""Egypt (eg): defaults for the portals filed in this folder.
+
+A portal file imports these so the locale and time zone of a country are written once.
+"""
+
+from __future__ import annotations
+
+COUNTRY = "eg"
+DATE_LOCALE = "ar-EG"
+TIMEZONE = "Africa/Cairo"

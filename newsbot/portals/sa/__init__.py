@@ -1,0 +1,10 @@
+"""Saudi Arabia (sa): defaults for the portals filed in this folder.
+
+A portal file imports these so the locale and time zone of a country are written once.
+"""
+
+from __future__ import annotations
+
+COUNTRY = "sa"
+DATE_LOCALE = "ar-SA"
+TIMEZONE = "Asia/Riyadh"

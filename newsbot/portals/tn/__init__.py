@@ -1,0 +1,10 @@
+"""Tunisia (tn): defaults for the portals filed in this folder.
+
+A portal file imports these so the locale and time zone of a country are written once.
+"""
+
+from __future__ import annotations
+
+COUNTRY = "tn"
+DATE_LOCALE = "ar-TN"
+TIMEZONE = "Africa/Tunis"

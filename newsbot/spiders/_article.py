@@ -1,0 +1,125 @@
+"""Article-page handling for ``NewsbotSpider.parse_article``: extract, classify, filter, follow.
+
+Kept apart from ``base.py`` so the discovery half and the page half stay small.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
+from zoneinfo import ZoneInfo
+
+from scrapy.http import Response, TextResponse
+
+from newsbot.discovery import Entry, parse_machine_date
+from newsbot.extract import classify, extract_response
+
+if TYPE_CHECKING:
+    from newsbot.items import Article
+    from newsbot.portals import Portal
+    from newsbot.spiders.base import NewsbotSpider
+
+logger = logging.getLogger(__name__)
+
+
+def _apply_hints(article: Article, hints: dict[str, Any], portal: Portal | None) -> str | None:
+    """Fill ``published``/``title``/``language`` from feed/sitemap metadata the page lacked."""
+    used = None
+    if not article.published and hints.get("published"):
+        when = parse_machine_date(str(hints["published"]))
+        if when is not None:
+            zone = ZoneInfo(portal.timezone) if portal is not None else UTC
+            article.published = when.astimezone(zone).isoformat()
+            article.published_raw = article.published_raw or str(hints["published"])
+            article.date_source = str(hints.get("date_source") or "sitemap")
+            article.date_tz_source = article.date_tz_source or "page"
+            used = article.date_source
+    if not article.title and hints.get("title"):
+        article.title = str(hints["title"])
+    if not article.language and hints.get("language"):
+        article.language = str(hints["language"])[:2].lower()
+    return used
+
+
+def _published(article: Article) -> datetime | None:
+    return parse_machine_date(article.published) if article.published else None
+
+
+def handle_article(spider: NewsbotSpider, response: Response) -> Iterator[Any]:
+    """Everything ``parse_article`` does (see NewsbotSpider.parse_article)."""
+    meta = response.meta
+    portal = spider.portal_for(response.url, meta)
+    if spider.limit_reached():
+        spider.count(portal, "skipped/limit")
+        return
+    if not isinstance(response, TextResponse):
+        spider.count(portal, "skipped/not-html")
+        logger.info("Skipped %s: not-html", response.url)
+        return
+    depth = int(meta.get("newsbot_depth") or 0)
+    via = meta.get("newsbot_via")
+    hints = dict(meta.get("newsbot_hints") or {})
+    hints.setdefault("depth", depth)
+    if via:
+        hints.setdefault("via", via)
+    article = extract_response(response, portal, stats=spider.crawler.stats, hints=hints)
+    reason = classify(article, response)
+    if reason is not None:
+        spider.count(portal, f"skipped/{reason}")
+        logger.info("Skipped %s: %s", response.url, reason)
+        return
+    used = _apply_hints(article, hints, portal)
+    if used:
+        spider.count(portal, f"date_fallback/{used}")
+    published = _published(article)
+    if spider.too_old(published):
+        spider.count(portal, "skipped/too_old")
+        logger.info("Skipped %s: too_old (published %s)", response.url, article.published)
+        return
+    article.depth = depth
+    article.via = via
+    if article.portal is None and portal is not None:
+        article.portal = portal.slug
+    if not article.fetched_url:
+        article.fetched_url = response.url
+    if not article.crawled_at:
+        article.crawled_at = datetime.now(UTC).isoformat(timespec="seconds")
+    requests = list(_related_requests(spider, article, response, portal, depth))
+    yield from requests
+    yield from spider.emit(article, portal)
+
+
+def _related_requests(
+    spider: NewsbotSpider,
+    article: Article,
+    response: Response,
+    portal: Portal | None,
+    depth: int,
+) -> Iterator[Any]:
+    """Requests for ``article.related`` links on the portal's domains, up to related_depth."""
+    if not article.related:
+        return
+    if depth >= spider.related_depth:
+        spider.count(portal, "related/max_depth", len(article.related))
+        return
+    via = article.url or response.url
+    home = response.meta.get("newsbot_home") or response.url
+    priority = max(0, response.request.priority - 1) if response.request is not None else 0
+    for link in article.related:
+        url = urljoin(response.url, str(link.get("url") or ""))
+        if not url.startswith(("http://", "https://")):
+            continue
+        if not spider.owns(portal, url, home):
+            spider.count(portal, "related/off_domain")
+            logger.debug("Related link off the portal's domains: %s", url)
+            continue
+        entry = Entry(url=url, source="related", title=link.get("title"))
+        request = spider.article_request(
+            entry, portal, depth=depth + 1, via=via, priority=priority, home=home
+        )
+        if request is not None:
+            spider.count(portal, "related/requested")
+            yield request

@@ -1,0 +1,75 @@
+"""The offline demo: ``scrapy crawl demo -O demo.jsonl`` (README "Quick start").
+
+Starts ``newsbot.demo.server`` on 127.0.0.1 (a free port, or ``-a port=N``) serving the bundled
+demo site (``newsbot/demo/site``), maps the demo portal's host (``demo.newsbot.example``) to it
+through ``MirrorMiddleware`` and crawls the demo portal through the real engine: RSS, news
+sitemap, sections with pagination, related articles. The server stops when the spider closes.
+The demo is local, so its download delay is 0 (the portal's own politeness is not applied).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from scrapy import signals
+
+from newsbot import portals
+from newsbot.demo.server import start_server
+from newsbot.spiders.base import NewsbotSpider
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
+
+DEMO_HOST = "demo.newsbot.example"
+SITE_DIR = Path(__file__).resolve().parent.parent / "demo" / "site"
+
+
+def demo_portal() -> portals.Portal:
+    """The registry portal that owns the demo host."""
+    portal = portals.for_host(DEMO_HOST)
+    if portal is None:
+        raise portals.PortalError(f"no portal owns {DEMO_HOST} (newsbot/portals/demo.py)")
+    return portal
+
+
+class DemoSpider(NewsbotSpider):
+    """Crawl the bundled demo portal from a local server started for the run."""
+
+    name = "demo"
+    custom_settings = {
+        "AUTOTHROTTLE_ENABLED": False,
+        "DOWNLOAD_DELAY": 0.0,
+        "RANDOMIZE_DOWNLOAD_DELAY": False,
+    }
+
+    def __init__(self, *args: Any, port: str | int = 0, **kwargs: Any) -> None:
+        kwargs.setdefault("portal", demo_portal().slug)
+        super().__init__(*args, **kwargs)
+        self.port = int(port)
+        self.server: Any = None
+
+    def configure(self, crawler: Crawler) -> None:
+        """Start the demo server and point the demo host at it (unless -a mirror= is given)."""
+        if not self.args.mirror:
+            self.server, base = start_server(SITE_DIR, port=self.port)
+            self.args.mirror = base
+            logger.info("Demo site %s served at %s as %s", SITE_DIR, base, DEMO_HOST)
+            crawler.signals.connect(self.stop_server, signal=signals.spider_closed)
+        super().configure(crawler)
+        if self.portal is not None and not crawler.settings.frozen:
+            slots = crawler.settings.getdict("DOWNLOAD_SLOTS")
+            for host in (*self.portal.domains, *(f"www.{d}" for d in self.portal.domains)):
+                slots[host] = {"delay": 0.0, "concurrency": 8}
+            crawler.settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
+
+    def stop_server(self) -> None:
+        """spider_closed: stop the demo server."""
+        if self.server is not None:
+            self.server.shutdown()
+            self.server.server_close()
+            self.server = None
+            logger.info("Demo server stopped")

@@ -1,0 +1,316 @@
+"""Arabic text normalisation at two levels that are never mixed.
+
+* :func:`clean_text` is LOSSLESS and is what the record stores: Unicode NFC, invisible bidi and
+  zero-width controls removed, Arabic presentation forms folded to plain letters, whitespace (NBSP,
+  thin spaces ...) collapsed. Spelling is untouched: hamza forms, ى/ي, ة/ه, harakat and tatweel
+  (ـ) stay as printed — tatweel is a typographic choice of the page, kept so stored text reproduces
+  the page; it is dropped in the match key.
+* :func:`match_key` is LOSSY and only for dedup/search: harakat and tatweel stripped, hamza seats
+  and alef forms unified, ى→ي, ة→ه, Persian letters/digits and Arabic-Indic digits unified, Latin
+  lower-cased, punctuation turned into spaces. Never store it in a record field.
+
+Doc page: README "Output schema" (title/body) and "Arabic normalisation".
+
+>>> match_key("إقرأ أيضاً: «الصحّة» ١٢")
+'اقرا ايضا الصحه 12'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+__all__ = [
+    "HARAKAT",
+    "arabic_ratio",
+    "clean_text",
+    "fuzzy_pattern",
+    "match_key",
+    "normalize_digits",
+    "strip_title_suffix",
+    "word_count",
+]
+
+# --- data ------------------------------------------------------------------------------------
+
+BIDI_CONTROLS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
+"""Directional marks/embeddings/isolates: invisible, they only break matching."""
+ZERO_WIDTH = "\u200b\ufeff\u2060\u00ad\u180e"
+"""Zero-width space, BOM/ZWNBSP, word joiner, soft hyphen, Mongolian vowel separator."""
+JOINERS = "\u200c\u200d"
+"""ZWNJ/ZWJ: dropped next to Arabic letters or spaces (Persian ZWNJ is lost, documented);
+kept between two other characters (emoji ZWJ sequences)."""
+
+HARAKAT = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+"""Regex class body of Arabic diacritics (tashkeel, Quranic marks, superscript alef)."""
+TATWEEL = "\u0640"
+
+_LETTER_KEY = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا", "ٵ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي", "ئ": "ي",
+    "ة": "ه", "ۃ": "ه", "ۀ": "ه", "ھ": "ه", "ە": "ه",
+    "ؤ": "و", "ٶ": "و",
+    "ک": "ك", "ڪ": "ك",
+}  # fmt: skip
+"""Letter folding for the match key. Hamza on a seat folds to the seat (ئ→ي, ؤ→و), so the
+Egyptian spelling مسئول and مسؤول still differ (مسيول / مسوول); bare ء is kept."""
+
+ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
+PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+
+# Arabic letters that look alike for the fuzzy regexes (match_key equivalence classes).
+_FUZZY_CLASSES = (
+    "اأإآٱ",
+    "يىیئ",
+    "ةهۃ",
+    "وؤ",
+    "كک",
+)
+
+# --- tables built once ---------------------------------------------------------------------
+
+_DIGITS = {ord(d): str(i) for i, d in enumerate(ARABIC_INDIC_DIGITS)}
+_DIGITS.update({ord(d): str(i) for i, d in enumerate(PERSIAN_DIGITS)})
+_DIGIT_TABLE = {**_DIGITS, ord("٫"): ".", ord("٬"): ","}
+
+_KEY_TABLE: dict[int, str | None] = {ord(k): v for k, v in _LETTER_KEY.items()}
+_KEY_TABLE.update(_DIGITS)
+_KEY_TABLE[ord(TATWEEL)] = None
+
+_DROP_RE = re.compile(f"[{BIDI_CONTROLS}{ZERO_WIDTH}\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_JOINER_RE = re.compile(
+    r"(?<=[\s\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff])[\u200c\u200d]+"
+    r"|[\u200c\u200d]+(?=[\s\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff])"
+    r"|^[\u200c\u200d]+|[\u200c\u200d]+$"
+)
+_PRESENTATION_RE = re.compile("[\ufb50-\ufdf9\ufe70-\ufefc]+")
+_SPACES_RE = re.compile(r"[^\S\n]+")
+_LINES_RE = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_HARAKAT_RE = re.compile(f"[{HARAKAT}]")
+_NON_WORD_RE = re.compile(r"[\W_]+")
+_WORD_SPLIT_RE = re.compile(r"[\s،؛,;]+|\.{2,}|…")
+_ALNUM_RE = re.compile(r"[^\W_]")
+_ARABIC_LETTER_RE = re.compile("[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+SITE_WORDS = (
+    "بوابة", "موقع", "جريدة", "صحيفة", "قناة", "مجلة", "شبكة", "الإلكترونية", "الإلكتروني",
+    "الإخبارية", "الإخباري", "نيوز", "نت", "أونلاين", "عربي", "بالعربية", "tv", "news", "online",
+    "arabic", "net", "com", "the",
+)  # fmt: skip
+"""Generic words around a site's name in titles ("بوابة أخبار اليوم الإلكترونية")."""
+_SITE_WORD_KEYS = frozenset(
+    "".join(_LETTER_KEY.get(c, c) for c in w.casefold()) for w in SITE_WORDS
+)
+_TITLE_SEP_RE = re.compile(r"\s+[|\-–—:»«•·~]{1,3}\s+|\s*\|\s*|\s+[-–—]{2}\s*|\s*::\s*")
+
+
+# --- lossless ------------------------------------------------------------------------------
+
+
+def _fold_presentation(match: re.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", match.group(0))
+
+
+def clean_text(text: str | None, *, keep_paragraphs: bool = False) -> str | None:
+    """Return ``text`` cleaned losslessly for storage, or None when nothing is left.
+
+    NFC; bidi controls, zero-width characters, soft hyphens and C0/C1 controls removed; Arabic
+    presentation forms (ﻻ, ﷲ ...) folded to plain letters; every whitespace run (NBSP, thin and
+    narrow spaces included) becomes one space. With ``keep_paragraphs`` each non-blank line is a
+    paragraph and paragraphs are joined by a blank line (``"\\n\\n"``); otherwise one line.
+
+    >>> clean_text("  كتب\\u200f  محمد\\xa0علي ")
+    'كتب محمد علي'
+    >>> clean_text("أ\\n\\n\\n ب \\n", keep_paragraphs=True)
+    'أ\\n\\nب'
+    """
+    if not text:
+        return None
+    text = unicodedata.normalize("NFC", text)
+    text = _DROP_RE.sub("", text)
+    text = _JOINER_RE.sub("", text)
+    text = _PRESENTATION_RE.sub(_fold_presentation, text)
+    lines = (_SPACES_RE.sub(" ", line).strip() for line in _LINES_RE.split(text))
+    out = ("\n\n" if keep_paragraphs else " ").join(line for line in lines if line)
+    return out or None
+
+
+# --- lossy ---------------------------------------------------------------------------------
+
+
+def normalize_digits(text: str) -> str:
+    """Turn Arabic-Indic and Persian digits (and ٫ ٬ separators) into ASCII.
+
+    >>> normalize_digits("٢٠٢٤/٠٥/١٣ ۱۴۰۲ ٣٫٥")
+    '2024/05/13 1402 3.5'
+    """
+    return text.translate(_DIGIT_TABLE)
+
+
+def strip_harakat(text: str) -> str:
+    """Remove Arabic diacritics and tatweel (lossy; for matching only)."""
+    return _HARAKAT_RE.sub("", text).replace(TATWEEL, "")
+
+
+def match_key(text: str | None) -> str:
+    """Return the lossy comparison key of ``text`` ('' for nothing) — for dedup/search only.
+
+    >>> match_key("الـمـدينة المنوّرة") == match_key("المدينه المنوره")
+    True
+    >>> match_key("Google News | ٢٠٢٠")
+    'google news 2020'
+    """
+    cleaned = clean_text(text)
+    if not cleaned:
+        return ""
+    key = unicodedata.normalize("NFKC", cleaned)
+    key = _HARAKAT_RE.sub("", key).translate(_KEY_TABLE).casefold()
+    return _NON_WORD_RE.sub(" ", key).strip()
+
+
+def fuzzy_pattern(phrase: str) -> str:
+    """Regex source matching ``phrase`` across common Arabic spelling variants.
+
+    Alef/hamza forms, ى/ي/ئ, ة/ه, و/ؤ are interchangeable, harakat and tatweel may follow any
+    letter, a space matches any whitespace run, digits match their Arabic-Indic form. Latin
+    letters are matched case-insensitively. Other characters are literal.
+
+    >>> bool(re.fullmatch(fuzzy_pattern("اقرأ أيضا"), "إقرأ  أيضاً"))
+    True
+    """
+    out: list[str] = []
+    for ch in phrase:
+        if ch.isspace():
+            if not out or out[-1] != r"\s+":
+                out.append(r"\s+")
+            continue
+        cls = next((c for c in _FUZZY_CLASSES if ch in c), None)
+        if cls:
+            out.append(f"[{cls}]")
+        elif ch.isdigit() and ch.isascii():
+            out.append(f"[{ch}{ARABIC_INDIC_DIGITS[int(ch)]}{PERSIAN_DIGITS[int(ch)]}]")
+        elif ch.isascii() and ch.isalpha():
+            out.append(f"[{ch.lower()}{ch.upper()}]")
+        else:
+            out.append(re.escape(ch))
+        if _ARABIC_LETTER_RE.match(ch):
+            out.append(f"[{HARAKAT}{TATWEEL}]*")
+    return "".join(out)
+
+
+# --- measures ------------------------------------------------------------------------------
+
+
+def arabic_ratio(text: str | None) -> float:
+    """Share of Arabic-script letters among all letters of ``text`` (0.0 when it has none).
+
+    >>> arabic_ratio("BBC عربية")
+    0.625
+    """
+    if not text:
+        return 0.0
+    letters = arabic = 0
+    for ch in text:
+        if ch.isalpha():
+            letters += 1
+            if _ARABIC_LETTER_RE.match(ch) or "\ufb50" <= ch <= "\ufefc":
+                arabic += 1
+    return arabic / letters if letters else 0.0
+
+
+def word_count(text: str | None) -> int:
+    """Count words the way a reader would in Arabic text.
+
+    Words are separated by whitespace and by Arabic/Latin commas and semicolons (which Arabic
+    typists often leave unspaced: "الصحة،الراغب" is two words); a token counts only if it holds
+    a letter or digit, so dashes and bullets do not; "3.5", URLs and "لـ«الصباح»" count once;
+    harakat, tatweel and zero-width joiners never split a word.
+
+    >>> word_count("قال الوزير، إن 26.971 فحصاً — أُجريت «اليوم».")
+    7
+    """
+    cleaned = clean_text(text)
+    if not cleaned:
+        return 0
+    return sum(1 for tok in _WORD_SPLIT_RE.split(cleaned) if tok and _ALNUM_RE.search(tok))
+
+
+_TLD_RE = re.compile(r"^(?:https? )?(?:www )?|(?: (?:com|net|org|tv|news|info|co|[a-z]{2}))+$")
+
+
+def _bare(key: str) -> str:
+    """Site-name key without scheme, www. and trailing TLD words ("www youm7 com" → "youm7")."""
+    return _TLD_RE.sub("", key).strip()
+
+
+def _core(key: str) -> str:
+    """Key without leading/trailing generic site words (بوابة ... الإلكترونية, News)."""
+    words = key.split()
+    while words and words[0] in _SITE_WORD_KEYS:
+        words.pop(0)
+    while words and words[-1] in _SITE_WORD_KEYS:
+        words.pop()
+    return " ".join(words)
+
+
+def _site_keys(names: Iterable[str]) -> set[str]:
+    keys: set[str] = set()
+    for name in names:
+        key = match_key(name)
+        keys.update(k for k in (key, _bare(key)) if k)
+    return keys
+
+
+def _is_site_segment(segment: str, keys: set[str]) -> bool:
+    """True when a title segment names the site (spelling, TLD and word-extension tolerant)."""
+    seg = match_key(segment)
+    if not seg:
+        return False
+    for cand in {seg, _bare(seg)}:
+        if not cand:
+            continue
+        flat = cand.replace(" ", "")
+        for key in keys:
+            if cand == key or flat == key.replace(" ", ""):
+                return True
+            core = _core(cand)
+            if core and core == _core(key):
+                return True
+        if cand.isascii() and all(
+            len(tok) >= 3 and any(tok in key.replace(" ", "") for key in keys) for tok in cand.split()
+        ):
+            return True
+    return False
+
+
+def strip_title_suffix(title: str, site_names: Iterable[str] = ()) -> str:
+    """Drop a site-name suffix or prefix (" - اليوم السابع", "Site | ") from a page title.
+
+    A segment is removed only when it names the site: it matches one of ``site_names`` (portal
+    name, og:site_name, domain) after :func:`match_key` normalisation, with or without TLD, or
+    extends/abbreviates one word-wise ("بوابة أخبار اليوم الإلكترونية" for "بوابة اخبار اليوم",
+    "Sputnik Arabic" for arabic.sputniknews.com). Headlines that contain " - " keep it.
+    The title is never reduced to nothing.
+
+    >>> strip_title_suffix("وزير الرى يشهد مراسم - اليوم السابع", ["اليوم السابع"])
+    'وزير الرى يشهد مراسم'
+    >>> strip_title_suffix("المدينة نيوز - أميركا :50 الفا", ["المدينة نيوز"])
+    'أميركا :50 الفا'
+    """
+    cleaned = clean_text(title) or ""
+    keys = _site_keys(site_names)
+    if not keys or not cleaned:
+        return cleaned
+    for _ in range(3):
+        seps = list(_TITLE_SEP_RE.finditer(cleaned))
+        if not seps:
+            break
+        last, first = seps[-1], seps[0]
+        tail, head = cleaned[last.end() :], cleaned[: first.start()]
+        if _is_site_segment(tail, keys) and cleaned[: last.start()].strip():
+            cleaned = cleaned[: last.start()].strip()
+        elif _is_site_segment(head, keys) and cleaned[first.end() :].strip():
+            cleaned = cleaned[first.end() :].strip()
+        else:
+            break
+    return cleaned

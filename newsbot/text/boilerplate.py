@@ -1,0 +1,324 @@
+"""Labels and line patterns of Arabic news pages that are not article text.
+
+Used by the body cleaner: headings that open related-article blocks (``RELATED_LABELS`` → the
+record's ``related``) and "similar titles" blocks (``SIMILAR_LABELS``), and lines to drop from the
+body: ad markers, share/follow prompts, image credits, tag lists, credit lines, comment prompts,
+copyright/footer lines and date-only lines. Phrases are DATA (tuples below) compiled into
+spelling-tolerant regexes (:func:`newsbot.text.arabic.fuzzy_pattern`); portals add their own
+patterns through ``extra``. Everything errs on the side of keeping text: a rule that could match
+a real sentence is limited to short lines.
+
+Doc page: README "Body clean-up".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from newsbot.text.arabic import clean_text, fuzzy_pattern, match_key
+from newsbot.text.bylines_data import AGENCIES, CITIES, PREFIXES
+
+__all__ = [
+    "BOILERPLATE_PATTERNS",
+    "RELATED_LABELS",
+    "SIMILAR_LABELS",
+    "SITE_BLOCK_LABELS",
+    "TAG_LABEL_RE",
+    "is_boilerplate_line",
+    "is_related_label",
+    "is_similar_label",
+    "is_site_block_label",
+    "split_tag_line",
+    "split_teaser",
+    "strip_inline_markers",
+]
+
+# --- data ------------------------------------------------------------------------------------
+
+RELATED_LABELS: tuple[str, ...] = (
+    "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضاً", "اقرأ ايضا", "اقرأ كذلك", "اقرأ المزيد", "اقرأ أكثر",
+    "طالع أيضا", "طالع أيضاً", "انظر أيضا", "شاهد أيضا", "شاهد أيضاً", "قد يهمك أيضا", "قد يهمك",
+    "يهمك أيضا", "ربما يهمك", "ذات صلة", "مقالات ذات صلة", "أخبار ذات صلة", "مواضيع ذات صلة",
+    "موضوعات ذات صلة", "مواضيع ذات علاقة", "أخبار متعلقة", "الموضوعات المتعلقة", "مواضيع متعلقة",
+    "مقالات متعلقة", "المزيد حول هذه القصة", "قصص مقترحة", "مقالات مقترحة", "اقرأ في هذا الملف",
+    "Read more", "Read also", "Related", "Related articles", "Related news", "See also",
+)  # fmt: skip
+"""Headings of related-article blocks (links with their own page → ``related``).
+Note: BBC Arabic uses "مواضيع ذات صلة" for its topic list; the caller checks what the links are."""
+
+RELATED_PREFIX_LABELS: tuple[str, ...] = ("المزيد من", "المزيد عن", "المزيد حول", "المزيد في")
+"""Related headings that continue with a topic ("المزيد من أخبار مصر"); short headings only."""
+
+SIMILAR_LABELS: tuple[str, ...] = (
+    "مقالات مشابهة", "أخبار مشابهة", "مواضيع مشابهة", "موضوعات مشابهة", "أخبار مماثلة",
+    "مقالات مماثلة", "مواضيع مماثلة", "Similar articles",
+)  # fmt: skip
+"""Headings of "similar titles" blocks (→ ``similar_titles``)."""
+
+SITE_BLOCK_LABELS: tuple[str, ...] = (
+    "الأكثر قراءة", "الأكثر قراءه", "الأكثر مشاهدة", "الأكثر تداولا", "الأكثر تصفحا",
+    "الأكثر تعليقا", "الأكثر شعبية", "اخترنا لكم", "اخترنا لك", "ترشيحاتنا", "آخر الأخبار",
+    "أخر الأخبار", "أحدث الأخبار", "آخر الاخبار", "أخبار عاجلة", "شريط الأحداث", "زوارنا يقرأون الآن",
+    "مواضيع ساخنة", "مواضيع ساخنة اخرى", "يمكنك أيضا قراءة", "مقالات مختارة", "الأخبار الرئيسية",
+    "قد يعجبك", "قد يعجبك أيضا", "استطلاع الرأي", "Most read", "Trending", "Latest news",
+)  # fmt: skip
+"""Site-wide blocks (most read, picks, tickers): not related links, not text."""
+
+AD_LABELS: tuple[str, ...] = (
+    "مادة إعلانية", "مادة اعلانية", "إعلان", "إعلانات", "مساحة إعلانية", "محتوى إعلاني",
+    "محتوى مدعوم", "محتوى ممول", "إعلان ممول", "روابط إعلانية", "روابط ممولة", "برعاية",
+    "Advertisement", "Advertising", "Sponsored", "Sponsored Links", "Promoted Links", "Ads by",
+    "Ad", "Publicité",
+)  # fmt: skip
+"""Ad slot labels (a whole line)."""
+
+UI_LABELS: tuple[str, ...] = (
+    "شارك", "مشاركة", "شارك الخبر", "شارك هذا الخبر", "شارك المقال", "مشاركة الخبر", "شارك على",
+    "انسخ الرابط", "نسخ الرابط", "تم نسخ الرابط", "رابط مختصر", "الرابط المختصر", "طباعة", "اطبع",
+    "أرسل لصديق", "حفظ", "تكبير الخط", "تصغير الخط", "حجم الخط", "فيسبوك", "تويتر", "واتساب",
+    "تلغرام", "تيليجرام", "لينكد إن", "البريد الإلكتروني", "الرئيسية", "القائمة", "بحث",
+    "تخطى قائمة التنقل", "تخط إلى المحتوى", "Share", "Share this", "Share this selection",
+    "Share on Facebook", "Share on Twitter", "Share on WhatsApp", "Tweet", "Facebook", "Twitter",
+    "WhatsApp", "Telegram", "LinkedIn", "Email", "Print", "Copy link", "Skip to content",
+    "التعليقات", "تعليقات", "أضف تعليق", "أضف تعليقك", "اترك تعليقا", "إضافة تعليق",
+    "إضافة تعليق جديد", "لا توجد تعليقات", "صورة أرشيفية", "أرشيفية", "صورة تعبيرية",
+    "صورة توضيحية", "المصدر", "فيديو", "شاهد الفيديو", "شاهد", "Error loading media",
+)  # fmt: skip
+"""Share/print/comment/navigation/image labels (a whole line)."""
+
+PREFIX_LABELS: tuple[tuple[str, int], ...] = (
+    # share, subscribe, apps
+    ("شارك هذا", 8), ("شارك الخبر", 8), ("شارك على", 8), ("شارك عبر", 8), ("مشاركة الخبر", 8),
+    ("للمزيد من الأخبار", 20), ("لمزيد من الأخبار", 20), ("للمزيد من التفاصيل تابع", 20),
+    ("لمتابعة آخر الأخبار", 20), ("لمتابعة أهم الأخبار", 20), ("تابعونا على", 20),
+    ("تابعنا على", 20), ("تابعوا آخر أخبار", 25), ("اشترك في النشرة", 20),
+    ("اشترك في قناة", 20), ("اشترك في خدمة", 20), ("اشترك الآن", 15), ("اشترك مجانا", 15),
+    ("إشترك لمشاهدة", 15), ("اشترك لتصلك", 20), ("اشتركوا في", 20), ("حمل تطبيق", 20),
+    ("حمّل تطبيق", 20), ("نزل تطبيق", 20), ("انضم إلى قناة", 20), ("انضموا إلى قناة", 20),
+    ("Share on", 6), ("Follow us", 10), ("Subscribe to", 12),
+    # comments and disclaimers
+    ("أضف تعليق", 12), ("اضف تعليقا", 12), ("اترك تعليقا", 12), ("إضافة تعليق", 12),
+    ("بروتوكول نشر التعليقات", 12), ("شروط التعليق", 20), ("تعليقات القراء", 12),
+    ("الآراء الواردة", 40), ("المقالات المنشورة تعبر عن", 40), ("يحظر نشر", 40),
+    ("يمنع نسخ", 40), ("لا مانع من الاقتباس", 40), ("جميع المواد المنشورة", 40),
+    ("بي بي سي ليست مسؤولة", 20), ("ترحب شبكة", 40), ("الإشراف العام", 10),
+    ("رئيس التحرير", 10), ("رئيس مجلس الإدارة", 10), ("المدير العام", 10),
+    # image credits
+    ("صورة أرشيفية", 14), ("صورة ارشيفية", 14), ("مصدر الصورة", 14), ("حقوق الصورة", 14),
+    ("الصورة من", 14), ("صورة من", 10), ("تصوير", 6),
+)  # fmt: skip
+"""(phrase, max words): a line that starts with the phrase and has at most that many words.
+Date lines ("تاريخ النشر: ...", "تم نشره ...") are recognised by their words, see DATE_WORDS."""
+
+TAG_LABELS: tuple[str, ...] = (
+    "كلمات دلالية", "الكلمات الدلالية", "الكلمات الدالة", "كلمات مفتاحية", "الكلمات المفتاحية",
+    "الكلمات المفتاحيه", "كلمات البحث", "الوسوم", "وسوم", "الوسم", "العلامات", "التاجات",
+    "تاجز", "Tags", "Tag", "Keywords",
+)  # fmt: skip
+"""Labels that open a tag list ("كلمات دلالية: روسي مالي روسيا")."""
+
+FOLLOW_PLATFORMS: tuple[str, ...] = (
+    "Google News", "Google", "غوغل نيوز", "جوجل نيوز", "قوقل نيوز", "تلغرام", "تليجرام", "تلجرام",
+    "واتساب", "واتس آب", "يوتيوب", "فيسبوك", "فيس بوك", "تويتر", "إنستغرام", "انستجرام",
+    "تيك توك", "إكس", "X",
+)  # fmt: skip
+"""Where "تابعوا ... عبر <platform>" prompts send the reader."""
+
+PHOTO_CREDIT_WORDS: tuple[str, ...] = (
+    "getty", "getty images", "epa", "efe", "rex", "shutterstock", "afp", "reuters", "ap",
+    "anadolu", "alamy", "pa media", "bbc", "أرشيفية", "أرشيف", "مواقع التواصل", "إكس", "تويتر",
+    "فيسبوك", "الإنترنت", "متداولة", "خاص", "مواقع التواصل الاجتماعي",
+)  # fmt: skip
+"""Credits at the end of an image caption "(رويترز)" / Latin photo-agency lines."""
+
+DATE_WORDS: tuple[str, ...] = (
+    "الأحد", "الإثنين", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
+    "يناير", "فبراير", "مارس", "أبريل", "إبريل", "ابريل", "مايو", "يونيو", "يونيه", "يوليو",
+    "يوليه", "أغسطس", "اغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر", "كانون", "الثاني", "الأول",
+    "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين", "جانفي", "فيفري",
+    "أفريل", "ماي", "جوان", "جويلية", "أوت", "يوليوز", "غشت", "شتنبر", "نونبر", "دجنبر", "محرم",
+    "صفر", "ربيع", "الآخر", "جمادى", "الأولى", "الآخرة", "رجب", "شعبان", "رمضان", "شوال", "ذو",
+    "القعدة", "الحجة", "ص", "م", "صباحا", "مساء", "مساءً", "ظهرا", "هـ", "الموافق", "بتوقيت", "مكة",
+    "المكرمة", "غرينتش", "جرينتش", "gmt", "utc", "am", "pm", "تاريخ", "النشر", "نشر", "في",
+    "بتاريخ", "آخر", "تحديث", "تم", "نشره", "تحديثه", "التاريخ", "منذ", "اليوم", "أمس",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "updated", "published", "last", "update", "on", "at",
+)  # fmt: skip
+"""Words of a date/time stamp: a short line made only of these, digits and a city is no text."""
+
+# --- compiled --------------------------------------------------------------------------------
+
+
+def _alt(words: Iterable[str]) -> str:
+    uniq = {w for w in words if w}
+    return "|".join(fuzzy_pattern(w) for w in sorted(uniq, key=len, reverse=True))
+
+
+def _words_at_most(n: int) -> str:
+    """Lookahead: the whole line has at most ``n`` words."""
+    return rf"(?=(?:\W*+\w++){{1,{n}}}+\W*+$)"
+
+
+_AGENCY_WORDS = tuple(v for vs in AGENCIES.values() for v in vs)
+TAG_LABEL_RE = re.compile(rf"^\W*(?:{_alt(TAG_LABELS)})\s*(?:[:：]+\s*|-\s+|$)")
+"""Matches a tag-list label at the start of a line; the rest of the line is the tags."""
+
+_TEASER_RE = re.compile(rf"^\W*(?:{_alt(RELATED_LABELS)})\s*[:：]+\s*(?P<title>\S.*)$")
+_FOLLOW_RE = re.compile(
+    rf"(?<!\w)تابع(?:وا|ونا|نا)\s[^.!?؟\n]{{0,80}}?(?:عبر|على|في|من خلال)\s+"
+    rf"(?:{_alt(FOLLOW_PLATFORMS)})(?!\w)(?:\s+(?:نيوز|News))?"
+)
+_AD_INLINE_RE = re.compile(
+    rf"(?<!\w)(?:{_alt(('مادة إعلانية', 'Advertisement', 'ADVERTISEMENT', 'محتوى إعلاني'))})(?!\w)"
+)
+
+BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"^\W*(?:{_alt((*AD_LABELS, *UI_LABELS))})\W*$"),
+    re.compile(rf"^\W*(?:{_alt((*RELATED_LABELS, *SIMILAR_LABELS, *SITE_BLOCK_LABELS))})\W*$"),
+    re.compile(rf"^\W*(?:{_alt(_AGENCY_WORDS)})\W*$"),  # "(رويترز)", "--(بترا)"
+    TAG_LABEL_RE,
+    _TEASER_RE,
+    *(
+        re.compile(rf"^{_words_at_most(limit)}\W*{fuzzy_pattern(phrase)}(?!\w)")
+        for phrase, limit in PREFIX_LABELS
+    ),
+    re.compile(rf"^{_words_at_most(12)}\W*(?:المصدر|المصادر|[Ss]ource)\s*[:：]"),
+    re.compile(rf"^{_words_at_most(8)}\W*(?:{_alt(PREFIXES)})\s*[:：\-–—ـ]"),  # "حوار: آسيا العتروس"
+    re.compile(  # caption ending in a credit: "... نيامي (فرانس برس)"
+        rf"^{_words_at_most(25)}[^.!?؟]*\((?:{_alt((*_AGENCY_WORDS, *PHOTO_CREDIT_WORDS))})\)+\W*$"
+    ),
+    re.compile(
+        rf"^{_words_at_most(30)}.*(?:©|{_alt(('جميع الحقوق محفوظة', 'حقوق النشر محفوظة', 'جميع حقوق النشر', 'الحقوق محفوظة'))}|(?i:all rights reserved|copyright))"
+    ),
+    re.compile(rf"^{_words_at_most(30)}\W*{_FOLLOW_RE.pattern}"),
+)
+"""Regexes searched in a cleaned line (:func:`clean_text`); any hit marks the line boilerplate."""
+
+_DATE_KEYS = frozenset(
+    tok for w in (*DATE_WORDS, *CITIES) for tok in match_key(w).split()
+) - {"ال"}
+_PHOTO_KEYS = frozenset(match_key(w) for w in PHOTO_CREDIT_WORDS)
+_RELATED_KEYS = frozenset(match_key(w) for w in RELATED_LABELS)
+_RELATED_PREFIX_KEYS = tuple(match_key(w) for w in RELATED_PREFIX_LABELS)
+_SIMILAR_KEYS = frozenset(match_key(w) for w in SIMILAR_LABELS)
+_SITE_KEYS = frozenset(match_key(w) for w in SITE_BLOCK_LABELS)
+_ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)?")
+_SENTENCE_RE = re.compile(r"[.!?؟،,]")
+
+
+# --- labels ----------------------------------------------------------------------------------
+
+
+def is_related_label(text: str | None, extra: Iterable[str] = ()) -> bool:
+    """True when ``text`` is a related-articles heading ("إقرأ أيضاً:", "مواضيع ذات علاقة").
+
+    >>> is_related_label("إقرأ أيضاً :")
+    True
+    """
+    key = match_key(text)
+    if not key:
+        return False
+    if key in _RELATED_KEYS or key in {match_key(e) for e in extra}:
+        return True
+    return len(key.split()) <= 4 and any(key.startswith(p + " ") for p in _RELATED_PREFIX_KEYS)
+
+
+def is_similar_label(text: str | None, extra: Iterable[str] = ()) -> bool:
+    """True when ``text`` is a "similar titles" heading ("مقالات مشابهة")."""
+    key = match_key(text)
+    return bool(key) and (key in _SIMILAR_KEYS or key in {match_key(e) for e in extra})
+
+
+def is_site_block_label(text: str | None) -> bool:
+    """True for site-wide block headings ("الأكثر قراءة", "اخترنا لكم")."""
+    return match_key(text) in _SITE_KEYS
+
+
+# --- lines -----------------------------------------------------------------------------------
+
+
+def split_tag_line(line: str | None) -> str | None:
+    """The tags part of a "كلمات دلالية: ..." line ('' for a bare label), None if no tag label.
+
+    >>> split_tag_line("كلمات دلالية: روسي مالي روسيا العربية")
+    'روسي مالي روسيا العربية'
+    """
+    s = clean_text(line)
+    if not s:
+        return None
+    m = TAG_LABEL_RE.match(s)
+    return s[m.end() :].strip() if m else None
+
+
+def split_teaser(line: str | None) -> str | None:
+    """The headline of an inline teaser "اقرأ أيضاً: <headline>", else None."""
+    s = clean_text(line)
+    m = _TEASER_RE.match(s) if s else None
+    return m.group("title").strip() if m else None
+
+
+def strip_inline_markers(text: str | None) -> str:
+    """Remove ad markers and follow prompts that sit inside a line of text.
+
+    "مادة إعلانية" / "Advertisement" are removed anywhere; "تابعوا آخر أخبار X عبر Google News"
+    is removed with whatever short, unpunctuated tail follows it on the same line (the tag words
+    pages glue after it). Lines are processed separately; blank results are dropped.
+
+    >>> strip_inline_markers("مادة إعلانية تابعوا آخر أخبار العربية عبر Google News روسي مالي")
+    ''
+    """
+    out: list[str] = []
+    for line in (clean_text(text, keep_paragraphs=True) or "").split("\n\n"):
+        line = _AD_INLINE_RE.sub(" ", line)
+        m = _FOLLOW_RE.search(line)
+        if m:
+            tail = line[m.end() :]
+            if len(tail.split()) <= 8 and not _SENTENCE_RE.search(tail):
+                tail = ""
+            line = line[: m.start()] + " " + tail
+        line = " ".join(line.split())
+        if line:
+            out.append(line)
+    return "\n\n".join(out)
+
+
+def _is_date_line(key: str) -> bool:
+    words = key.split()
+    if not words or len(words) > 16:
+        return False
+    has_digit = any(_ORDINAL_RE.fullmatch(w) for w in words)
+    return has_digit and all(_ORDINAL_RE.fullmatch(w) or w in _DATE_KEYS for w in words)
+
+
+def _is_photo_credit(line: str, key: str) -> bool:
+    """A Latin-only short line naming photo agencies ("EPA-EFE/REX/Shutterstock")."""
+    words = key.split()
+    if not words or len(words) > 6 or re.search("[\u0600-\u06ff]", line):
+        return False
+    return any(w in _PHOTO_KEYS for w in words) and all(len(w) > 1 or w.isdigit() for w in words)
+
+
+def is_boilerplate_line(line: str | None, extra: Iterable[re.Pattern[str] | str] = ()) -> bool:
+    """True when a whole line of the page is not article text.
+
+    ``extra`` holds a portal's own patterns (compiled or regex strings), searched in the cleaned
+    line. A punctuation-only line ("***", "—") counts as boilerplate; an empty line does not.
+
+    >>> is_boilerplate_line("مادة اعلانية"), is_boilerplate_line("شارك المئات في مظاهرة أمام السفارة")
+    (True, False)
+    """
+    s = clean_text(line)
+    if not s:
+        return False
+    for pat in extra:
+        if re.search(pat, s):
+            return True
+    key = match_key(s)
+    if not key:
+        return True
+    if any(p.search(s) for p in BOILERPLATE_PATTERNS):
+        return True
+    return _is_date_line(key) or _is_photo_credit(s, key) or not strip_inline_markers(s)

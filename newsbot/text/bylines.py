@@ -1,0 +1,334 @@
+"""Arabic byline and credit-line parsing: names, agencies, dateline.
+
+``parse_byline("القاهرة - كتب د. محمد أحمد وعلي حسن (أ ش أ)")`` →
+``{"authors": ["محمد أحمد", "علي حسن"], "agencies": ["أ ش أ"], "dateline": "القاهرة"}``.
+
+Steps, all driven by the word lists in :mod:`newsbot.text.bylines_data` (portals add their own
+prefixes/agencies through the keyword arguments): credit label ("المصدر:") → parenthesised
+credits "(أبوظبي - البيان)" / "--(بترا)" → leading prefixes (كتب، بقلم، حوار ...) and dateline
+("الرياض -", "<one word> -") → agencies anywhere → split on ، , / & - "and" → places dropped into
+the dateline → honorifics stripped → authors split on the conjunction و where it is safe.
+
+Names are returned as written (harakat kept); agencies as written, deduplicated by agency (so
+"أ ف ب" and "فرانس برس" count once); :func:`canonical_agency` gives the canonical id.
+Doc page: README "Output schema" (authors / agencies / dateline / credited_source).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from newsbot.text import bylines_data as data
+from newsbot.text.arabic import clean_text, fuzzy_pattern, match_key
+
+__all__ = ["canonical_agency", "parse_byline", "parse_credit"]
+
+_EDGE_PUNCT = " \t-–—ـ:：.،,;؛|/\\\"'«»“”()[]*•·_"
+_LEAD_PUNCT = " \t-–—ـ:：.،,;؛|/\\*•·_"
+_SPLIT_RE = re.compile(
+    r"\s*(?:[،,;؛|/&+•·:：\n]|\s[-–—]+\s*|[-–—]+\s|\sـ+(?:\s|$)|(?<=\s)(?:and|et|und)(?=\s))\s*",
+    re.I,
+)
+_PAREN_RE = re.compile(r"[-–—]*\s*[(\[]\s*([^()\[\]]{1,80}?)\s*[)\]]+")
+_PAREN_SPLIT_RE = re.compile(r"\s*[-–—/،,|:]\s*")
+_SHAPE_RE = re.compile(r"^(?P<tok>[^\s\d:،,()\[\]\-–—]{2,})\s*(?:[-–—]+|\sـ+)\s+(?=\S)")
+_QUOTED_RE = re.compile(r"^\s*[«\"“](?P<q>[^«»\"“”]{2,60})[»\"”]\s*$")
+_DIGIT_RE = re.compile(r"\d")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_ARABIC_RE = re.compile("[\u0620-\u064a]")
+_MAX_NAME_WORDS = 7
+
+
+def _term(word: str) -> str:
+    """Regex source for one list entry (see the module doc of bylines_data)."""
+    word = word.strip()
+    if word.isascii():
+        body = re.escape(word).replace(" ", r"\s+")
+        is_acronym = word.replace(" ", "").replace(".", "").isupper() and len(word) <= 6
+        return body if is_acronym else f"(?i:{body})"
+    tokens = word.replace(".", " ").split()
+    if len(tokens) > 1 and all(len(t) == 1 for t in tokens):  # أ ف ب / أ.ف.ب / أ. ف. ب.
+        return r"\s*\.?\s*".join(fuzzy_pattern(t) for t in tokens) + r"\.?"
+    return fuzzy_pattern(word)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    uniq = {w.strip() for w in words if w and w.strip()}
+    return "|".join(_term(w) for w in sorted(uniq, key=len, reverse=True)) or "(?!)"
+
+
+def _keys(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(k for w in words if (k := match_key(w)))
+
+
+@dataclass(frozen=True)
+class _Rules:
+    prefix: re.Pattern[str]
+    credit: re.Pattern[str]
+    honorific: re.Pattern[str]
+    agency: re.Pattern[str]
+    place: re.Pattern[str]
+    place_lead: re.Pattern[str]
+    nonperson: re.Pattern[str]
+    agency_ids: dict[str, str]
+    wa_keys: frozenset[str]
+    known_keys: frozenset[str]
+    head_keys: frozenset[str]
+
+    def agency_id(self, name: str) -> str | None:
+        key = match_key(name)
+        return self.agency_ids.get(key) or self.agency_ids.get(key.replace(" ", ""))
+
+    def is_place(self, text: str) -> bool:
+        return bool(self.place.fullmatch(text))
+
+
+@lru_cache(maxsize=64)
+def _rules(extra_prefixes: tuple[str, ...] = (), extra_agencies: tuple[str, ...] = ()) -> _Rules:
+    agencies = {**data.AGENCIES, **{a: (a,) for a in extra_agencies if a.strip()}}
+    ids: dict[str, str] = {}
+    for canon, variants in agencies.items():
+        for v in (canon, *variants):
+            key = match_key(v)
+            ids.setdefault(key, canon)
+            ids.setdefault(key.replace(" ", ""), canon)
+    dotted = [h for h in data.HONORIFICS if h[-1] in "./"]
+    words = [h for h in data.HONORIFICS if h[-1] not in "./"]
+    places = _alternation((*data.CITIES, *data.COUNTRIES))
+    sep = r"[\s:：\-–—ـ/.]"
+    return _Rules(
+        prefix=re.compile(f"^(?:{_alternation((*data.PREFIXES, *extra_prefixes))})(?={sep}|$){sep}*"),
+        credit=re.compile(
+            f"^(?:(?:{_alternation(data.CREDIT_LABELS)})\\s*[:：\\-–—]+|"
+            f"(?:{_alternation(data.CREDIT_QUOTE_LABELS)})(?=\\s|[:：])[:：]?)\\s*"
+        ),
+        honorific=re.compile(
+            f"^(?:(?:{_alternation(dotted)})|(?:{_alternation(words)})(?=[\\s./:]))[\\s./:]*(?=\\S)"
+        ),
+        agency=re.compile(
+            rf"(?<![\w.])(?:و\s?)?(?P<a>{_alternation(w for vs in agencies.values() for w in vs)})(?!\w)"
+        ),
+        place=re.compile(f"(?:{places})(?:\\s*[،,]?\\s*(?:{_alternation(data.COUNTRIES)}))?"),
+        place_lead=re.compile(
+            f"^(?P<p>{places})(?:\\s*[،,]\\s*(?:{_alternation(data.COUNTRIES)}))?"
+            r"(?!\w)\s*(?P<sep>[-–—ـ:：،,/|]+|$)"
+        ),
+        nonperson=re.compile(f"^(?:{_alternation(data.NON_PERSONS)})(?!\\w)"),
+        agency_ids=ids,
+        wa_keys=frozenset(k.split()[0] for k in _keys(data.WA_NAMES)),
+        known_keys=_keys((*data.FIRST_NAMES, *data.WA_NAMES, *data.COMPOUND_HEADS)),
+        head_keys=_keys(data.COMPOUND_HEADS),
+    )
+
+
+class _Collector:
+    """Accumulates the parse result, deduplicating as it goes."""
+
+    def __init__(self, rules: _Rules) -> None:
+        self.rules = rules
+        self.authors: list[str] = []
+        self.agencies: list[str] = []
+        self.dateline: str | None = None
+        self._seen: set[str] = set()
+
+    def add_agency(self, name: str) -> None:
+        name = name.strip(_EDGE_PUNCT)
+        if not name:
+            return
+        ident = "agency:" + (self.rules.agency_id(name) or match_key(name))
+        if ident not in self._seen:
+            self._seen.add(ident)
+            self.agencies.append(name)
+
+    def add_author(self, name: str) -> None:
+        ident = "author:" + match_key(name)
+        if ident not in self._seen:
+            self._seen.add(ident)
+            self.authors.append(name)
+
+    def set_place(self, place: str) -> None:
+        place = re.split(r"\s*[،,]\s*", place.strip(_EDGE_PUNCT))[0]
+        if self.dateline is None and place:
+            self.dateline = place
+
+    def paren(self, inner: str) -> str:
+        """Credits in parentheses: places → dateline, the rest → agencies."""
+        pieces = [p.strip(_EDGE_PUNCT) for p in _PAREN_SPLIT_RE.split(inner)]
+        for piece in filter(None, pieces):
+            if self.rules.is_place(piece) and not (self.dateline and self.rules.agency_id(piece)):
+                self.set_place(piece)
+            elif self.rules.agency_id(piece) or len(piece.split()) <= 3:
+                self.add_agency(piece)
+        return " ، "
+
+    def lead(self, text: str) -> str:
+        """Strip leading prefixes and a leading dateline, in any order."""
+        rules = self.rules
+        for _ in range(8):
+            text = text.lstrip(_LEAD_PUNCT)
+            if m := rules.prefix.match(text):
+                text = text[m.end() :]
+                continue
+            if self.dateline is None and (m := rules.place_lead.match(text)):
+                if m.group("sep") or not rules.agency_id(m.group("p")):
+                    self.set_place(m.group("p"))
+                    text = text[m.end() :]
+                    continue
+            if self.dateline is None and (m := _SHAPE_RE.match(text)) and self._shape_ok(m, text):
+                self.set_place(m.group("tok"))
+                text = text[m.end() :]
+                continue
+            break
+        return text
+
+    def _shape_ok(self, m: re.Match[str], text: str) -> bool:
+        tok = m.group("tok")
+        key = match_key(tok)
+        rules = self.rules
+        return bool(
+            _ARABIC_RE.search(tok)
+            and not rules.agency_id(tok)
+            and not rules.nonperson.match(tok)
+            and key not in rules.known_keys
+            and not rules.honorific.match(tok + " x")
+            and not rules.is_place(text[m.end() :].strip(_EDGE_PUNCT))
+        )
+
+    def take_agencies(self, text: str) -> str:
+        def repl(m: re.Match[str]) -> str:
+            self.add_agency(m.group("a"))
+            return " ، "
+
+        return self.rules.agency.sub(repl, text)
+
+    def result(self) -> dict[str, Any]:
+        return {"authors": self.authors, "agencies": self.agencies, "dateline": self.dateline}
+
+
+def _strip_honorifics(name: str, rules: _Rules) -> str:
+    for _ in range(4):
+        m = rules.honorific.match(name)
+        if not m:
+            break
+        name = name[m.end() :]
+    return name.strip(_EDGE_PUNCT)
+
+
+def _split_wa(name: str, rules: _Rules) -> list[str]:
+    """Split "محمد أحمد وعلي حسن" at the conjunction و, keeping وليد/وائل/عبد الله whole."""
+    toks = name.split()
+    for i in range(1, len(toks)):
+        tok = toks[i]
+        if tok == "و":
+            if i + 1 < len(toks):
+                return [" ".join(toks[:i]), *_split_wa(" ".join(toks[i + 1 :]), rules)]
+            continue
+        if not tok.startswith("و") or len(tok) < 3:
+            continue
+        if match_key(tok) in rules.wa_keys or match_key(toks[i - 1]) in rules.head_keys:
+            continue
+        rest = tok[1:]
+        left, right = toks[:i], [rest, *toks[i + 1 :]]
+        known = match_key(rest) in rules.known_keys or rules.honorific.match(rest + " x")
+        if (len(left) >= 2 and len(right) >= 2) or known:
+            return [" ".join(left), *_split_wa(" ".join(right), rules)]
+    return [name]
+
+
+def _is_outlet_word(part: str, rules: _Rules) -> bool:
+    """A lone definite word after the split ("دبي - البيان") is a house credit, not a person."""
+    return (
+        " " not in part
+        and part.startswith("ال")
+        and len(part) > 3
+        and match_key(part) not in rules.known_keys
+        and not rules.nonperson.match(part)
+    )
+
+
+def _is_name(name: str, rules: _Rules) -> bool:
+    words = name.split()
+    return bool(
+        len(name) >= 2
+        and _LETTER_RE.search(name)
+        and not _DIGIT_RE.search(name)
+        and len(words) <= _MAX_NAME_WORDS
+        and not rules.nonperson.match(name)
+        and not rules.agency_id(name)
+        and not rules.is_place(name)
+        and not (len(words) == 1 and len(words[0]) == 1)
+    )
+
+
+def parse_byline(
+    text: str | None, *, prefixes: Iterable[str] = (), agencies: Iterable[str] = ()
+) -> dict[str, Any]:
+    """Parse a visible byline into ``{"authors": [...], "agencies": [...], "dateline": str|None}``.
+
+    ``prefixes`` and ``agencies`` extend the shared lists (a portal's own labels and outlets).
+
+    >>> parse_byline("حسام أبو العلا - القاهرة")
+    {'authors': ['حسام أبو العلا'], 'agencies': [], 'dateline': 'القاهرة'}
+    >>> parse_byline("المصدر: (أبوظبي - البيان)")
+    {'authors': [], 'agencies': ['البيان'], 'dateline': 'أبوظبي'}
+    """
+    rules = _rules(tuple(prefixes), tuple(agencies))
+    out = _Collector(rules)
+    s = clean_text(text)
+    if not s:
+        return out.result()
+    m = rules.credit.match(s)
+    credit = m is not None
+    if m:
+        s = s[m.end() :]
+    s = _PAREN_RE.sub(lambda p: out.paren(p.group(1)), s)
+    s = out.lead(s)
+    s = out.take_agencies(s)
+    for raw in _SPLIT_RE.split(s):
+        part = raw.strip(_EDGE_PUNCT)
+        if not part:
+            continue
+        if rules.is_place(part):
+            out.set_place(part)
+            continue
+        if credit or _QUOTED_RE.match(raw) or _is_outlet_word(part, rules):
+            out.add_agency(part)
+            continue
+        part = out.lead(part)
+        part = _strip_honorifics(part, rules)
+        for piece in _split_wa(part, rules):
+            name = _strip_honorifics(piece, rules)
+            if _is_name(name, rules):
+                out.add_author(name)
+    return out.result()
+
+
+def parse_credit(text: str | None) -> str | None:
+    """Return the outlet a credit line names ("المصدر: العربية" → "العربية"), else None.
+
+    Handles "المصدر : وكالات", "Source: Reuters", "نقلاً عن العربية", "المصدر: (أبوظبي - البيان)"
+    (→ "البيان"). A long sentence after the label is not a credit (None).
+
+    >>> parse_credit("نقلا عن سكاي نيوز عربية")
+    'سكاي نيوز عربية'
+    """
+    s = clean_text(text)
+    if not s:
+        return None
+    m = _rules().credit.match(s)
+    if not m:
+        return None
+    rest = s[m.end() :].strip(_EDGE_PUNCT)
+    if not rest or len(rest.split()) > 8 or re.search(r"[.!?؟]\s", rest):
+        return None
+    found = parse_byline("المصدر: " + rest)["agencies"]
+    return "، ".join(found) if found else None
+
+
+def canonical_agency(name: str, extra: Iterable[str] = ()) -> str | None:
+    """Canonical id of a known agency spelling ("أ.ف.ب" → "فرانس برس"), else None."""
+    return _rules((), tuple(extra)).agency_id(name)
