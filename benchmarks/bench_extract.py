@@ -21,11 +21,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from itemadapter import ItemAdapter  # noqa: E402
+from itemadapter import ItemAdapter
 
-from newsbot.extract import extract_article, extract_response  # noqa: E402
-from newsbot.extract.encoding import build_response  # noqa: E402
-from newsbot.quality import FIELDS, compare_field, realworld_dir  # noqa: E402
+from newsbot.extract import extract_article, extract_response
+from newsbot.extract.encoding import build_response
+from newsbot.quality import FIELDS, compare_field, realworld_dir
 
 TRAFILATURA_FIELDS = ("title", "published", "published_day", "authors", "tags", "body")
 ROWS = (*FIELDS[:2], "published_day", *FIELDS[2:])
@@ -80,7 +80,9 @@ def _trafilatura(exp: dict[str, Any], html: bytes) -> dict[str, Any]:
     }
 
 
-def _run(fn: Any, pages: list[tuple[dict[str, Any], bytes]], fields: tuple[str, ...], repeat: int) -> dict[str, Any]:
+def _run(
+    fn: Any, pages: list[tuple[dict[str, Any], bytes]], fields: tuple[str, ...], repeat: int
+) -> dict[str, Any]:
     records = []
     t0 = time.perf_counter()
     for _ in range(repeat):
@@ -113,7 +115,11 @@ def _dates() -> str:
     result = mod.run()
     if isinstance(result, dict):
         rate = result.get("parses_per_s") or result.get("per_second") or result.get("rate")
-        return f"parse_date: {rate:,.0f} parses/s" if isinstance(rate, (int, float)) else f"parse_date: {result}"
+        return (
+            f"parse_date: {rate:,.0f} parses/s"
+            if isinstance(rate, (int, float))
+            else f"parse_date: {result}"
+        )
     if isinstance(result, (int, float)):
         return f"parse_date: {result:,.0f} parses/s"
     return f"parse_date: {result}"

@@ -28,7 +28,7 @@ from urllib.parse import urlparse
 
 from scrapy.extensions.feedexport import FeedExporter, FileFeedStorage, apply_uri_params
 from scrapy.utils.misc import load_object
-from scrapy.utils.url import file_uri_to_path
+from w3lib.url import file_uri_to_path
 
 from newsbot.state.base import SeenRecord
 from newsbot.urls import canonical_url

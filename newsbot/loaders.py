@@ -143,7 +143,11 @@ class ArticleLoader(ItemLoader):
         items = _layer(list(values or []))
         if items:
             cleaned = tuple(
-                _tag(v) if field_name == "tags" else _name(v) if field_name in ("authors", "agencies") else v
+                _tag(v)
+                if field_name == "tags"
+                else _name(v)
+                if field_name in ("authors", "agencies")
+                else v
                 for v in items
             )
             cleaned = tuple(v for v in cleaned if v)

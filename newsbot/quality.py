@@ -16,8 +16,19 @@ from urllib.parse import unquote
 
 from newsbot.extract._deps import match_key
 
-FIELDS = ("title", "published", "modified", "authors", "agencies", "dateline", "section", "tags",
-          "body", "related", "lead_image")
+FIELDS = (
+    "title",
+    "published",
+    "modified",
+    "authors",
+    "agencies",
+    "dateline",
+    "section",
+    "tags",
+    "body",
+    "related",
+    "lead_image",
+)
 """Fields compared, in report order."""
 
 _WS = re.compile(r"\s+")
@@ -79,7 +90,9 @@ def compare_date(got: str | None, expected: str | None) -> Check:
     if kind == "offset":
         if val.tzinfo is None:
             return Check(False, f"{got} has no offset, expected {expected}")
-        ok = abs((val - exp).total_seconds()) < 60 and val.replace(second=0, microsecond=0) == exp.replace(second=0, microsecond=0)
+        ok = abs((val - exp).total_seconds()) < 60 and val.replace(
+            second=0, microsecond=0
+        ) == exp.replace(second=0, microsecond=0)
         return Check(ok, f"{got} vs {expected}")
     # Local wall time: the record's own wall time (it is written in the page's zone).
     wall = val.replace(tzinfo=None, second=0, microsecond=0)
@@ -98,13 +111,20 @@ def compare_body(body: str | None, exp: dict[str, Any], record: dict[str, Any]) 
     problems: list[str] = []
     checks = 0
     start = collapse(exp.get("body_starts_with"))
-    strip = [collapse(record.get("dateline")), *map(collapse, record.get("agencies") or []),
-             collapse(record.get("credited_source"))]
+    strip = [
+        collapse(record.get("dateline")),
+        *map(collapse, record.get("agencies") or []),
+        collapse(record.get("credited_source")),
+    ]
     checks += 1
     if start and not text.startswith(start):
         # A crawler that moved the leading dateline / credit into its own field may strip it.
-        ok = any(s and s in start[:60] and text.startswith(start[start.find(s) + len(s):].lstrip(" ،,-–:()").strip()[:40])
-                 for s in strip)
+        ok = any(
+            s
+            and s in start[:60]
+            and text.startswith(start[start.find(s) + len(s) :].lstrip(" ،,-–:()").strip()[:40])
+            for s in strip
+        )
         if not ok:
             problems.append(f"starts with {text[:60]!r}")
     end = collapse(exp.get("body_ends_with"))
@@ -157,5 +177,7 @@ def compare_field(name: str, record: dict[str, Any], exp: dict[str, Any]) -> Che
     raise KeyError(name)
 
 
-def compare(record: dict[str, Any], exp: dict[str, Any], fields: tuple[str, ...] = FIELDS) -> dict[str, Check]:
+def compare(
+    record: dict[str, Any], exp: dict[str, Any], fields: tuple[str, ...] = FIELDS
+) -> dict[str, Check]:
     return {f: compare_field(f, record, exp) for f in fields}

@@ -114,10 +114,6 @@ def canonical_url(url: str) -> str:
         port = None
     netloc = host if port in (None, _DEFAULT_PORTS[scheme]) else f"{host}:{port}"
     query = urlencode(
-        [
-            (k, v)
-            for k, v in parse_qsl(parts.query, keep_blank_values=True)
-            if not _is_tracking(k)
-        ]
+        [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)]
     )
     return canonicalize_url(urlunsplit((scheme, netloc, _path(parts.path), query, "")))

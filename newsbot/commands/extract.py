@@ -63,7 +63,9 @@ class Command(ScrapyCommand):
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
         parser.add_argument("--url", help="address the page was saved from (required for FILE)")
-        parser.add_argument("--portal", help="portal slug (default: looked up by URL, else generic)")
+        parser.add_argument(
+            "--portal", help="portal slug (default: looked up by URL, else generic)"
+        )
         parser.add_argument("--batch", metavar="TSV", help="lines 'path<TAB>url[<TAB>portal]'")
 
     def _emit(self, record: dict[str, Any]) -> None:

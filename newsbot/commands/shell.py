@@ -23,7 +23,14 @@ class Command(ScrapyShellCommand):
     def short_desc(self) -> str:
         return "Interactive scraping console with newsbot's extract(), parse_date, parse_byline"
 
-    def update_vars(self, vars: dict[str, Any]) -> None:  # noqa: A002 - Scrapy's signature
+    def long_desc(self) -> str:
+        return (
+            super().long_desc()
+            + " newsbot adds: extract(response) -> Article (with the URL's portal), parse_date,"
+            " parse_byline, and portal (the registry entry for the URL, or None)."
+        )
+
+    def update_vars(self, vars: dict[str, Any]) -> None:
         from newsbot.extract import extract_response
         from newsbot.text.bylines import parse_byline
         from newsbot.text.dates import parse_date
@@ -36,4 +43,6 @@ class Command(ScrapyShellCommand):
             resp = resp if resp is not None else vars.get("response")
             return extract_response(resp, portal_ or _portal_for(resp.url))
 
-        vars.update(extract=extract, parse_date=parse_date, parse_byline=parse_byline, portal=portal)
+        vars.update(
+            extract=extract, parse_date=parse_date, parse_byline=parse_byline, portal=portal
+        )

@@ -1,6 +1,6 @@
 """RSS 2.0 / RSS 1.0 (RDF) / Atom feed parser keeping each item's date, title and language.
 
-    entries = parse_feed(response.body, response.url)
+entries = parse_feed(response.body, response.url)
 """
 
 from __future__ import annotations

@@ -14,15 +14,73 @@ from urllib.parse import urljoin
 from lxml import etree
 
 SKIP_TAGS = frozenset(
-    "script style noscript iframe form button select option textarea input svg figure figcaption "
-    "img picture video audio object embed canvas template ins nav aside footer head title "
-    "label map math".split()
+    [
+        "script",
+        "style",
+        "noscript",
+        "iframe",
+        "form",
+        "button",
+        "select",
+        "option",
+        "textarea",
+        "input",
+        "svg",
+        "figure",
+        "figcaption",
+        "img",
+        "picture",
+        "video",
+        "audio",
+        "object",
+        "embed",
+        "canvas",
+        "template",
+        "ins",
+        "nav",
+        "aside",
+        "footer",
+        "head",
+        "title",
+        "label",
+        "map",
+        "math",
+    ]
 )
 BLOCK_TAGS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li ul ol blockquote section article header main table tr td th "
-    "dl dt dd pre hr center address details summary".split()
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "blockquote",
+        "section",
+        "article",
+        "header",
+        "main",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "dl",
+        "dt",
+        "dd",
+        "pre",
+        "hr",
+        "center",
+        "address",
+        "details",
+        "summary",
+    ]
 )
-HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 
 SKIP_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:ads?|adv|advert\w*|dfp|gpt|banner|sponsor\w*|promo\w*|share\w*|sharing|"

@@ -18,11 +18,26 @@ from newsbot.extract._deps import boilerplate, clean_text, match_key, parse_cred
 from newsbot.extract.blocks import Block
 
 BYLINE_PREFIX_RE = re.compile(
-    r"^\s*(?:كتب|كتبت|كتبه|بقلم|حوار|إعداد|اعداد|تقرير|متابعة|ترجمة|تحرير|بواسطة|By)\s*[:：]?\s+\S",
+    r"^\s*(?:كتب|كتبت|كتبه|بقلم|حوار|إعداد|اعداد|تقرير|متابعة|ترجمة|تحرير|بواسطة|By)\s*[:\uff1a]?\s+\S",
 )
 CREDIT_WORDS = (
-    "رويترز", "فرانس برس", "أ ف ب", "ا ف ب", "أ.ف.ب", "AFP", "Reuters", "Getty", "EPA", "AP",
-    "الأناضول", "أسوشيتد برس", "Shutterstock", "أرشيفية", "ارشيفية", "تعبيرية", "صورة",
+    "رويترز",
+    "فرانس برس",
+    "أ ف ب",
+    "ا ف ب",
+    "أ.ف.ب",
+    "AFP",
+    "Reuters",
+    "Getty",
+    "EPA",
+    "AP",
+    "الأناضول",
+    "أسوشيتد برس",
+    "Shutterstock",
+    "أرشيفية",
+    "ارشيفية",
+    "تعبيرية",
+    "صورة",
 )
 CAPTION_END_RE = re.compile(r"\((?:[^()]{1,40})\)\)?\s*$")
 _URL_ONLY = re.compile(r"^.{0,80}https?://\S+$")
@@ -92,6 +107,7 @@ def clean_blocks(
     out = BodyResult()
     title_key = match_key(title) if title else None
     byline_keys = {match_key(b) for b in bylines if b}
+
     def is_related(text: str) -> bool:
         return bool(boilerplate.is_related_label(text, related_labels))
 
@@ -162,6 +178,10 @@ def clean_blocks(
             out.credited_source = out.credited_source or credit
             out.count("credit")
             continue
+        if is_date_line and words <= 12 and is_date_line(text):
+            out.date_lines.append(text)
+            out.count("date-line")
+            continue
         if boilerplate.is_boilerplate_line(text, extra_boilerplate):
             out.count("boilerplate")
             continue
@@ -179,13 +199,11 @@ def clean_blocks(
         if _is_caption(text):
             out.count("caption")
             continue
-        if is_date_line and words <= 12 and is_date_line(text):
-            out.date_lines.append(text)
-            out.count("date-line")
-            continue
         out.paragraphs.append(text)
     # Trailing single-word leftovers (tag chips, "المزيد") are not text.
-    while out.paragraphs and len(out.paragraphs[-1].split()) <= 2 and "://" not in out.paragraphs[-1]:
+    while (
+        out.paragraphs and len(out.paragraphs[-1].split()) <= 2 and "://" not in out.paragraphs[-1]
+    ):
         out.paragraphs.pop()
         out.count("trailing")
     return out

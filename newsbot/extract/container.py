@@ -43,9 +43,11 @@ def _text_len(el: etree._Element) -> int:
             n += len((child.tail or "").strip())
             continue
         if child.tag.lower() not in ("a",) and child.tag.lower() not in SKIP_TAGS:
-            n += len("".join(child.itertext()).strip()) if child.tag.lower() in (
-                "b", "strong", "span", "em", "i", "u", "font"
-            ) else 0
+            n += (
+                len("".join(child.itertext()).strip())
+                if child.tag.lower() in ("b", "strong", "span", "em", "i", "u", "font")
+                else 0
+            )
         n += len((child.tail or "").strip())
     return n
 

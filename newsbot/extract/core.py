@@ -75,7 +75,11 @@ def _layout(portal: Any, when: datetime | None) -> Any:
 
 
 def _authors_from(
-    names: list[str], prefixes: tuple[str, ...], agencies: tuple[str, ...], *, metadata: bool = False
+    names: list[str],
+    prefixes: tuple[str, ...],
+    agencies: tuple[str, ...],
+    *,
+    metadata: bool = False,
 ) -> dict[str, Any]:
     """Parsed bylines; from ``metadata`` (author fields, not shown) only people are kept."""
     out: dict[str, Any] = {"authors": [], "agencies": [], "dateline": None}
@@ -113,7 +117,10 @@ def extract(
     host = urlsplit(url).hostname or ""
     locale, zone, zone_source = _zone(portal, host)
     loader = ArticleLoader(
-        portal=portal, locale=locale, timezone=zone, stats=stats,
+        portal=portal,
+        locale=locale,
+        timezone=zone,
+        stats=stats,
         site_names=[getattr(portal, "name", None)],
     )
     loader.add_value("fetched_url", url)
@@ -136,13 +143,30 @@ def extract(
         st.inc("parser/page/empty")
         loader.add_value("url", url)
         return loader.load_item()
-    sel = Selector(text=text, base_url=url)
-    return _extract_fields(sel, loader, url, portal, st, hints, now, locale, zone, zone_source)
+    sel = Selector(text=text, type="html", base_url=url)
+    try:
+        return _extract_fields(sel, loader, url, portal, st, hints, now, locale, zone, zone_source)
+    except Exception:  # last safety net: one bad page must never stop a crawl
+        logger.exception("extraction failed on %s", url)
+        st.inc("parser/page/error")
+        fallback = ArticleLoader(portal=portal, stats=stats)
+        fallback.add_value("url", url)
+        fallback.add_value("fetched_url", url)
+        fallback.add_value("portal", getattr(portal, "slug", None))
+        fallback.add_value("crawled_at", now.astimezone(UTC).isoformat(timespec="seconds"))
+        return fallback.load_item()
 
 
 def _extract_fields(
-    sel: Selector, loader: ArticleLoader, url: str, portal: Any, st: _Stats,
-    hints: dict[str, Any], now: datetime, locale: str | None, zone: str | None,
+    sel: Selector,
+    loader: ArticleLoader,
+    url: str,
+    portal: Any,
+    st: _Stats,
+    hints: dict[str, Any],
+    now: datetime,
+    locale: str | None,
+    zone: str | None,
     zone_source: str | None,
 ) -> Article:
     ld = jsonld.article_fields(sel, st)
@@ -150,15 +174,21 @@ def _extract_fields(
     meta = md["meta"]
     micro = md["microdata"]
     rdfa = md["rdfa"]
-    dctx = DateContext(locale, zone, zone_source, now, bool(getattr(portal, "metadata_local_as_utc", False)))
+    dctx = DateContext(
+        locale, zone, zone_source, now, bool(getattr(portal, "metadata_local_as_utc", False))
+    )
 
     # Dates first: the layout of a versioned portal depends on the page's date.
     pub_cands: list[tuple[str, str]] = []
     if ld.get("published"):
         pub_cands.append((ld["published"], "jsonld"))
     pub_cands += [(v, "meta") for k in metadata.PUBLISHED_META for v in meta.get(k, ())]
-    pub_cands += [(v, "microdata") for k in ("datePublished", "dateCreated") for v in micro.get(k, ())]
-    pub_cands += [(v, "meta") for k in ("dc:date", "dc:created", "dcterms:created") for v in rdfa.get(k, ())]
+    pub_cands += [
+        (v, "microdata") for k in ("datePublished", "dateCreated") for v in micro.get(k, ())
+    ]
+    pub_cands += [
+        (v, "meta") for k in ("dc:date", "dc:created", "dcterms:created") for v in rdfa.get(k, ())
+    ]
     pub_cands += [(dt, "time-tag") for dt, _ in md["time"]]
     structured_pub = first_date(pub_cands, dctx)
     layout = _layout(portal, structured_pub.when if structured_pub else None)
@@ -171,10 +201,22 @@ def _extract_fields(
         return selector_values(sel, getattr(selectors, field), url, st, field, **kw)
 
     # Title.
-    site_names = [metadata.first_meta(meta, "og:site_name"), ld.get("publisher"), getattr(portal, "name", None)]
+    site_names = [
+        metadata.first_meta(meta, "og:site_name"),
+        ld.get("publisher"),
+        getattr(portal, "name", None),
+    ]
     loader.context["site_names"] = [n for n in site_names if n]
-    meta_titles = [t for t in (ld.get("headline"), metadata.first_meta(meta, "og:title", "twitter:title"),
-                               md["title_tag"], *micro.get("headline", [])) if t]
+    meta_titles = [
+        t
+        for t in (
+            ld.get("headline"),
+            metadata.first_meta(meta, "og:title", "twitter:title"),
+            md["title_tag"],
+            *micro.get("headline", []),
+        )
+        if t
+    ]
     sel_title = sv("title")
     if "title" in prefer:
         loader.add_value("title", sel_title)
@@ -206,7 +248,10 @@ def _extract_fields(
     img = metadata.first_meta(meta, "og:image", "og:image:url", "og:image:secure_url")
     loader.add_value("lead_image", metadata.absolute(url, img))
     loader.add_value("lead_image", metadata.absolute(url, ld.get("image")))
-    loader.add_value("lead_image", metadata.absolute(url, metadata.first_meta(meta, "twitter:image", "twitter:image:src")))
+    loader.add_value(
+        "lead_image",
+        metadata.absolute(url, metadata.first_meta(meta, "twitter:image", "twitter:image:src")),
+    )
     loader.add_value("lead_image", sel_img)
     loader.add_value("lead_image", [metadata.absolute(url, v) for v in micro.get("image", [])])
     loader.add_value("is_free", ld.get("is_free"))
@@ -214,8 +259,18 @@ def _extract_fields(
     # Body and what the clean-up takes out of it.
     anchor = visible.find_h1(sel, title)
     byline_sel = sv("byline")
-    res: BodyResult = extract_body(sel, url, portal, selectors, title=title, bylines=byline_sel,
-                                   locale=locale, zone=zone, now=now, stats=st)
+    res: BodyResult = extract_body(
+        sel,
+        url,
+        portal,
+        selectors,
+        title=title,
+        bylines=byline_sel,
+        locale=locale,
+        zone=zone,
+        now=now,
+        stats=st,
+    )
     loader.add_value("body", res.body)
     loader.add_value("word_count", word_count(res.body) if res.body else None)
     loader.add_value("credited_source", sv("credited_source"))
@@ -240,7 +295,9 @@ def _extract_fields(
         loader.add_value("published_hijri", pub.hijri)
         loader.add_value("date_source", pub.source)
         loader.add_value("date_tz_source", pub.tz_source)
-    mod_cands: list[tuple[str, str]] = [(t, "text") for t in sv("modified")] if "modified" in prefer else []
+    mod_cands: list[tuple[str, str]] = (
+        [(t, "text") for t in sv("modified")] if "modified" in prefer else []
+    )
     if ld.get("modified"):
         mod_cands.append((ld["modified"], "jsonld"))
     mod_cands += [(v, "meta") for k in metadata.MODIFIED_META for v in meta.get(k, ())]
@@ -253,15 +310,25 @@ def _extract_fields(
     # Byline: portal selector, visible byline, body byline lines, then author metadata.
     prefixes = tuple(getattr(portal, "byline_prefixes", ()) or ())
     agencies = tuple(getattr(portal, "agencies", ()) or ())
-    layers = [byline_sel, visible.byline_texts(sel, anchor)[:2] if not byline_sel else [], res.bylines,
-              ld.get("authors") or [], meta.get("author", []) + micro.get("author", [])]
+    layers = [
+        byline_sel,
+        *([t] for t in (visible.byline_texts(sel, anchor)[:3] if not byline_sel else [])),
+        res.bylines,
+        ld.get("authors") or [],
+        meta.get("author", []) + micro.get("author", []),
+    ]
     dateline = None
     for i, names in enumerate(layers):
-        got = _authors_from(names, prefixes, agencies, metadata=i >= 3)
-        if i >= 3 and not (got["authors"] or got["agencies"]) and res.paragraphs:
+        is_meta = i >= len(layers) - 2
+        got = _authors_from(names, prefixes, agencies, metadata=is_meta)
+        if is_meta and not (got["authors"] or got["agencies"]) and res.paragraphs:
             lead = LEAD_DATELINE_RE.match(res.paragraphs[0])
             if lead:
-                got = {"authors": [], "agencies": [lead["agency"].strip()], "dateline": lead["city"]}
+                got = {
+                    "authors": [],
+                    "agencies": [lead["agency"].strip()],
+                    "dateline": lead["city"],
+                }
         if got["authors"] or got["agencies"]:
             loader.add_layer("authors", got["authors"])
             loader.add_layer("agencies", got["agencies"])
@@ -274,7 +341,12 @@ def _extract_fields(
     sel_section = sv("section")
     loader.add_value("section", sel_section)
     loader.add_value("section", visible.breadcrumb(sel, title))
-    loader.add_value("section", ld.get("breadcrumb") if match_key(ld.get("breadcrumb") or "") != match_key(title or "") else None)
+    loader.add_value(
+        "section",
+        ld.get("breadcrumb")
+        if match_key(ld.get("breadcrumb") or "") != match_key(title or "")
+        else None,
+    )
     loader.add_value("section", ld.get("section"))
     loader.add_value("section", metadata.first_meta(meta, "article:section"))
     loader.add_value("section", micro.get("articleSection", []))
@@ -290,16 +362,30 @@ def _extract_fields(
     # Related links and similar titles.
     rel_sel = tuple(getattr(selectors, "related", ()) or ())
     labels = tuple(getattr(portal, "related_labels", ()) or ())
-    loader.add_layer("related", related_links(sel, url, loader.get_output_value("url") or url,
-                                              selectors=rel_sel, extra_labels=labels,
-                                              inline=res.related))
-    loader.add_layer("similar_titles", similar_titles(sel, tuple(getattr(selectors, "similar", ()) or ())))
+    loader.add_layer(
+        "related",
+        related_links(
+            sel,
+            url,
+            loader.get_output_value("url") or url,
+            selectors=rel_sel,
+            extra_labels=labels,
+            inline=res.related,
+        ),
+    )
+    loader.add_layer(
+        "similar_titles", similar_titles(sel, tuple(getattr(selectors, "similar", ()) or ()))
+    )
     loader.add_layer("similar_titles", res.similar_titles)
     loader.add_layer("images", res.images)
 
     # Language.
     sample = f"{title or ''} {(res.body or '')[:2000]}"
-    lang = md["lang"] or ld.get("language") or metadata.first_meta(meta, "content-language", "language")
+    lang = (
+        md["lang"]
+        or ld.get("language")
+        or metadata.first_meta(meta, "content-language", "language")
+    )
     if clean_text(sample) and arabic_ratio(sample) >= 0.5:
         loader.add_value("language", "ar")
     elif lang:

@@ -9,8 +9,8 @@ written) with ``date_tz_source`` saying where the offset came from.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -44,7 +44,9 @@ class DateResult:
     when: datetime
 
 
-def _format(value: datetime, date_only: bool, ctx: DateContext, offset_source: str) -> tuple[str, str]:
+def _format(
+    value: datetime, date_only: bool, ctx: DateContext, offset_source: str
+) -> tuple[str, str]:
     if offset_source == "text":
         tz_source = "page"
     elif offset_source == "timezone":
@@ -78,7 +80,9 @@ def parse_candidate(text: str, source: str, ctx: DateContext) -> DateResult | No
     if when.year < 1990 or when > ctx.now + timedelta(days=2):
         return None
     value, tz_source = _format(when, bool(parsed.date_only), ctx, parsed.offset_source)
-    hijri = parsed.hijri if isinstance(parsed.hijri, str) or parsed.hijri is None else str(parsed.hijri)
+    hijri = (
+        parsed.hijri if isinstance(parsed.hijri, str) or parsed.hijri is None else str(parsed.hijri)
+    )
     return DateResult(value, text.strip(), source, tz_source, hijri, when)
 
 
@@ -112,8 +116,14 @@ def url_date(url: str, ctx: DateContext) -> DateResult | None:
     day = _url_day(url) if url else None
     if day is None or day > ctx.now.date():
         return None
-    return DateResult(day.isoformat(), url, "url", "unknown", None,
-                      datetime(day.year, day.month, day.day, tzinfo=ZoneInfo(ctx.zone or "UTC")))
+    return DateResult(
+        day.isoformat(),
+        url,
+        "url",
+        "unknown",
+        None,
+        datetime(day.year, day.month, day.day, tzinfo=ZoneInfo(ctx.zone or "UTC")),
+    )
 
 
 def hint_date(hints: dict[str, Any], ctx: DateContext) -> DateResult | None:

@@ -20,7 +20,9 @@ logger = logging.getLogger(__name__)
 MAX_BYTES = 5 * 1024 * 1024
 """Pages are cut at this size before parsing (the article is always near the top)."""
 
-_MOJIBAKE_RE = re.compile("[ØÙÚÛ][\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
+_MOJIBAKE_RE = re.compile(
+    "[ØÙÚÛ][\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+)
 _ARABIC_RE = re.compile("[\u0600-\u06ff]")
 
 
@@ -50,6 +52,7 @@ def fix_mojibake(text: str) -> str:
             return text.encode(codec).decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
             continue
+
     # Mixed text: repair run by run.
     def _fix(m: re.Match[str]) -> str:
         for codec in ("cp1252", "latin-1"):
@@ -59,7 +62,11 @@ def fix_mojibake(text: str) -> str:
                 continue
         return m.group(0)
 
-    return re.sub("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]{2,}", _fix, text)
+    return re.sub(
+        "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]{2,}",
+        _fix,
+        text,
+    )
 
 
 def build_response(

@@ -15,20 +15,66 @@ from parsel import Selector
 from newsbot.extract._deps import clean_text, match_key
 
 META_KEYS = (
-    "og:title", "og:site_name", "og:image", "og:image:url", "og:image:secure_url", "og:url",
-    "og:description", "og:type", "og:locale", "twitter:title", "twitter:image", "twitter:image:src",
-    "description", "author", "article:author", "keywords", "news_keywords", "article:tag",
-    "article:section", "article:published_time", "article:modified_time", "og:updated_time",
-    "datepublished", "datemodified", "pubdate", "publishdate", "publish-date", "date",
-    "dc.date", "dc.date.issued", "dcterms.created", "dcterms.modified", "lastmod", "last-modified",
-    "sailthru.date", "parsely-pub-date", "content-language", "language",
+    "og:title",
+    "og:site_name",
+    "og:image",
+    "og:image:url",
+    "og:image:secure_url",
+    "og:url",
+    "og:description",
+    "og:type",
+    "og:locale",
+    "twitter:title",
+    "twitter:image",
+    "twitter:image:src",
+    "description",
+    "author",
+    "article:author",
+    "keywords",
+    "news_keywords",
+    "article:tag",
+    "article:section",
+    "article:published_time",
+    "article:modified_time",
+    "og:updated_time",
+    "datepublished",
+    "datemodified",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dcterms.modified",
+    "lastmod",
+    "last-modified",
+    "sailthru.date",
+    "parsely-pub-date",
+    "content-language",
+    "language",
 )
 
 PUBLISHED_META = (
-    "article:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
-    "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.created", "dc.date", "date",
+    "article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dc.date",
+    "date",
 )
-MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "lastmod")
+MODIFIED_META = (
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+    "lastmod",
+)
 
 
 def meta_values(sel: Selector) -> dict[str, list[str]]:
@@ -74,8 +120,17 @@ def looks_like_article_url(url: str | None) -> bool:
 def microdata(sel: Selector) -> dict[str, list[str]]:
     """``itemprop`` values of article-ish properties (content / datetime attribute or text)."""
     out: dict[str, list[str]] = {}
-    for prop in ("headline", "datePublished", "dateCreated", "dateModified", "author", "keywords",
-                 "articleSection", "description", "image"):
+    for prop in (
+        "headline",
+        "datePublished",
+        "dateCreated",
+        "dateModified",
+        "author",
+        "keywords",
+        "articleSection",
+        "description",
+        "image",
+    ):
         for el in sel.xpath(f'//*[@itemprop="{prop}"]'):
             if el.root.tag == "meta":
                 continue  # already in meta_values
@@ -108,7 +163,9 @@ def time_tags(sel: Selector) -> list[tuple[str, str]]:
     """``(datetime attribute, visible text)`` of ``<time>`` elements, page order."""
     out = []
     for t in sel.xpath("//time[@datetime]"):
-        out.append((t.attrib["datetime"].strip(), clean_text(" ".join(t.xpath(".//text()").getall()))))
+        out.append(
+            (t.attrib["datetime"].strip(), clean_text(" ".join(t.xpath(".//text()").getall())))
+        )
     return out
 
 

@@ -13,12 +13,33 @@ from urllib.parse import unquote, urljoin, urlsplit
 from lxml import etree
 from parsel import Selector
 
-from newsbot.extract._deps import boilerplate, clean_text, match_key
+from newsbot.extract._deps import boilerplate, clean_text
 from newsbot.extract.container import select_all
 
-LABEL_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "span", "div", "strong", "b", "p", "a", "li",
-              "header", "section", "label", "em", "font", "td")
-NOT_RELATED_RE = re.compile(r"(?:^|[\s_-])(?:nav\w*|menu|footer|most-?\w*|popular|trending|ticker)(?:$|[\s_-])", re.I)
+LABEL_TAGS = (
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "span",
+    "div",
+    "strong",
+    "b",
+    "p",
+    "a",
+    "li",
+    "header",
+    "section",
+    "label",
+    "em",
+    "font",
+    "td",
+)
+NOT_RELATED_RE = re.compile(
+    r"(?:^|[\s_-])(?:nav\w*|menu|footer|most-?\w*|popular|trending|ticker)(?:$|[\s_-])", re.I
+)
 MAX_LINKS = 40
 NOT_ARTICLE_URL_RE = re.compile(
     r"/(?:topics?|tags?|category|categories|section|sections|author|authors|search|live)/", re.I
@@ -77,9 +98,9 @@ def _links_after(label: etree._Element, scope: etree._Element, base: str) -> lis
             continue
         if not seen_label or id(el) in label_desc or not isinstance(el.tag, str):
             continue
-        if el.tag in ("h1", "h2", "h3", "h4", "h5", "h6") and el.find(".//a") is None:
-            if _own_text(el) and not el.xpath("ancestor::a"):
-                break
+        heading = el.tag in ("h1", "h2", "h3", "h4", "h5", "h6") and el.find(".//a") is None
+        if heading and _own_text(el) and not el.xpath("ancestor::a"):
+            break  # the next section starts
         if el.tag == "a":
             got = _link(el, base)
             if got:
@@ -106,7 +127,9 @@ def _merge(links: list[tuple[str, str]], page_url: str) -> list[dict[str, str | 
     return [{"url": u, "title": titles[u] or None} for u in order]
 
 
-def generic_related(sel: Selector, base: str, extra_labels: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+def generic_related(
+    sel: Selector, base: str, extra_labels: tuple[str, ...] = ()
+) -> list[tuple[str, str]]:
     """Links under related-block labels anywhere on the page."""
     root = sel.root
     found: list[tuple[str, str]] = []
@@ -127,7 +150,11 @@ def generic_related(sel: Selector, base: str, extra_labels: tuple[str, ...] = ()
                 break
             scope = parent
             links = _links_after(el, scope, base)
-            links = [lk for lk in links if len(lk[1].split()) >= 3 and not NOT_ARTICLE_URL_RE.search(lk[0])]
+            links = [
+                lk
+                for lk in links
+                if len(lk[1].split()) >= 3 and not NOT_ARTICLE_URL_RE.search(lk[0])
+            ]
             if links:
                 break
         found.extend(links)
@@ -172,7 +199,9 @@ def similar_titles(sel: Selector, selectors: tuple[str, ...] = ()) -> list[str]:
     for q in selectors:
         for box in select_all(sel, q):
             items = box.xpath(".//li") or box.xpath("./*")
-            out.extend(t for t in (clean_text(" ".join(i.xpath(".//text()").getall())) for i in items) if t)
+            out.extend(
+                t for t in (clean_text(" ".join(i.xpath(".//text()").getall())) for i in items) if t
+            )
         if out:
             return out
     root = sel.root

@@ -23,11 +23,19 @@ MIN_WORDS = 25
 """A body shorter than this from one method lets the next method try."""
 
 _DIGIT = re.compile(r"[0-9٠-٩۰-۹]")
-_YEARISH = re.compile(r"(?:19|20)\d\d|[١٢][٠٩٨٧٦٥٤٣٢١][٠-٩]{2}|\d{1,2}[:٫]\d\d|[٠-٩]{1,2}:[٠-٩]{2}|منذ|قبل")
+_YEARISH = re.compile(
+    r"(?:19|20)\d\d|[١٢][٠٩٨٧٦٥٤٣٢١][٠-٩]{2}|\d{1,2}[:\u066b]\d\d|[٠-٩]{1,2}:[٠-٩]{2}|منذ|قبل"
+)
 
 
 def selector_values(
-    sel: Selector, queries: tuple[str, ...], base: str, stats: Any, field: str, *, attr: bool = False
+    sel: Selector,
+    queries: tuple[str, ...],
+    base: str,
+    stats: Any,
+    field: str,
+    *,
+    attr: bool = False,
 ) -> list[str]:
     """Values of the first selector in ``queries`` that yields something (texts or attributes)."""
     for q in queries:
@@ -43,7 +51,12 @@ def selector_values(
             root = f.root
             if isinstance(root, etree._Element):
                 if attr or root.tag in ("meta", "img", "link"):
-                    v = root.get("content") or root.get("src") or root.get("href") or root.get("data-src")
+                    v = (
+                        root.get("content")
+                        or root.get("src")
+                        or root.get("href")
+                        or root.get("data-src")
+                    )
                     if v and attr:
                         v = urljoin(base, v.strip())
                 else:
@@ -98,8 +111,14 @@ def _images(containers: list[etree._Element], base: str) -> list[dict[str, Any]]
 def _trafilatura_blocks(sel: Selector, url: str) -> list[Block]:
     try:
         text = trafilatura.extract(
-            sel.root, url=url, favor_recall=True, include_comments=False, include_tables=False,
-            include_images=False, deduplicate=False, output_format="txt",
+            sel.root,
+            url=url,
+            favor_recall=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            deduplicate=False,
+            output_format="txt",
         )
     except Exception as exc:  # trafilatura is third-party: a crash means "no body", not a lost page
         logger.debug("trafilatura failed on %s: %s", url, exc)
@@ -122,7 +141,9 @@ def extract_body(
 ) -> BodyResult:
     """The cleaned body of the page with the related / tags / credit / byline lines it held."""
     kwargs = dict(
-        page_url=url, title=title, bylines=bylines,
+        page_url=url,
+        title=title,
+        bylines=bylines,
         extra_boilerplate=tuple(getattr(portal, "boilerplate", ()) or ()),
         related_labels=tuple(getattr(portal, "related_labels", ()) or ()),
         is_date_line=_date_checker(locale, zone, now),
@@ -138,7 +159,9 @@ def extract_body(
                 logger.warning("remove selector %r failed: %s", q, exc)
         for q in selectors.body:
             try:
-                containers = [x.root for x in select_all(sel, q) if isinstance(x.root, etree._Element)]
+                containers = [
+                    x.root for x in select_all(sel, q) if isinstance(x.root, etree._Element)
+                ]
             except Exception as exc:
                 logger.warning("body selector %r failed: %s", q, exc)
                 continue

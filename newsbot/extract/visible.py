@@ -9,13 +9,19 @@ from parsel import Selector
 
 from newsbot.extract._deps import boilerplate, clean_text, match_key
 
-DATE_MARK_RE = re.compile(r"date|time|publish|posted|pubdate|article-?info|meta|timestamp|تاريخ", re.I)
+DATE_MARK_RE = re.compile(
+    r"date|time|publish|posted|pubdate|article-?info|meta|timestamp|تاريخ", re.I
+)
 UPDATE_MARK_RE = re.compile(r"update|modif", re.I)
 DATE_LABEL_RE = re.compile(r"نشر في|نُشر في|تاريخ النشر|نشر بتاريخ|نُشر بتاريخ|تم نشره|تم النشر")
 UPDATE_LABEL_RE = re.compile(r"آخر تحديث|اخر تحديث|تم التحديث|محدثة|تحديث في")
-BYLINE_MARK_RE = re.compile(r"author|byline|writer|reporter|editor-?name|kateb|katib|contributor", re.I)
-BYLINE_TEXT_RE = re.compile(r"^\s*(?:كتب|كتبت|بقلم|حوار|إعداد|تقرير)\s*[:：]?\s+\S")
-TAGS_MARK_RE = re.compile(r"(?:^|[\s_-])(?:tags?|keywords?|post-?tags|tag-?list|topics|hashtags?)(?:$|[\s_-])", re.I)
+BYLINE_MARK_RE = re.compile(
+    r"author|byline|writer|reporter|editor-?name|kateb|katib|contributor", re.I
+)
+BYLINE_TEXT_RE = re.compile(r"^\s*(?:كتب|كتبت|بقلم|حوار|إعداد|تقرير)\s*[:\uff1a]?\s+\S")
+TAGS_MARK_RE = re.compile(
+    r"(?:^|[\s_-])(?:tags?|keywords?|post-?tags|tag-?list|topics|hashtags?)(?:$|[\s_-])", re.I
+)
 CRUMB_MARK_RE = re.compile(r"breadcrumb", re.I)
 DIGIT_RE = re.compile(r"[0-9٠-٩۰-۹]")
 
@@ -46,7 +52,9 @@ def find_h1(sel: Selector, heading: str | None) -> etree._Element | None:
     return None
 
 
-def date_texts(sel: Selector, anchor: etree._Element | None, limit: int = 400) -> tuple[list[str], list[str]]:
+def date_texts(
+    sel: Selector, anchor: etree._Element | None, limit: int = 400
+) -> tuple[list[str], list[str]]:
     """(published candidates, modified candidates) from visible text after the headline."""
     pub: list[str] = []
     mod: list[str] = []
@@ -60,7 +68,9 @@ def date_texts(sel: Selector, anchor: etree._Element | None, limit: int = 400) -
         text = _text(el)
         if not text or len(text) > 120 or not DIGIT_RE.search(text):
             continue
-        if UPDATE_LABEL_RE.search(text) or (UPDATE_MARK_RE.search(marks) and DATE_MARK_RE.search(marks)):
+        if UPDATE_LABEL_RE.search(text) or (
+            UPDATE_MARK_RE.search(marks) and DATE_MARK_RE.search(marks)
+        ):
             mod.append(text)
             continue
         if el.tag == "time" or DATE_MARK_RE.search(marks) or DATE_LABEL_RE.search(text):
@@ -77,19 +87,26 @@ def byline_texts(sel: Selector, anchor: etree._Element | None, limit: int = 600)
     for el in _after(root, anchor)[:limit]:
         if el.tag in ("script", "style", "meta", "link", "head"):
             continue
-        marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')} {el.get('rel', '')}"
-        if "Organization" in (el.get("itemtype") or "") or el.xpath("ancestor::*[@itemprop='publisher']"):
+        marks = (
+            f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')} {el.get('rel', '')}"
+        )
+        if "Organization" in (el.get("itemtype") or "") or el.xpath(
+            "ancestor::*[@itemprop='publisher']"
+        ):
             continue  # the outlet, not a byline
         text = _byline_text(el)
         if not text or len(text) > 80 or re.search(r"[0-9٠-٩]{3,}", text):
             continue
-        if BYLINE_MARK_RE.search(marks) or (el.tag in ("p", "span", "div", "strong", "b") and BYLINE_TEXT_RE.match(text)):
-            if text not in out:
-                out.append(text)
+        prefixed = el.tag in ("p", "span", "div", "strong", "b") and BYLINE_TEXT_RE.match(text)
+        if (BYLINE_MARK_RE.search(marks) or prefixed) and text not in out:
+            out.append(text)
     return out
 
 
-NON_PERSON_LINK_RE = re.compile(r"/(?:category|categories|section|sections|tag|tags|topics?)/", re.I)
+COMMENT_RE = re.compile(r"comment|reply|respond", re.I)
+NON_PERSON_LINK_RE = re.compile(
+    r"/(?:category|categories|section|sections|tag|tags|topics?)/", re.I
+)
 
 
 def _byline_text(el: etree._Element) -> str:
@@ -119,7 +136,10 @@ def tag_links(sel: Selector) -> list[str]:
     root = sel.root
     if not isinstance(root, etree._Element):
         return []
-    rel = [clean_text(" ".join(a.itertext())) for a in root.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]")]
+    rel = [
+        clean_text(" ".join(a.itertext()))
+        for a in root.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]")
+    ]
     rel = [t for t in rel if t and len(t) <= 60]
     if rel:
         return list(dict.fromkeys(rel))
@@ -127,7 +147,11 @@ def tag_links(sel: Selector) -> list[str]:
         marks = f"{el.get('class', '')} {el.get('id', '')}"
         if not marks.strip() or not TAGS_MARK_RE.search(marks):
             continue
-        if any(boilerplate.is_related_label(_text(c)) for c in el.iter("strong", "b", "h2", "h3", "h4", "span", "p", "div") if c is not el):
+        if any(
+            boilerplate.is_related_label(_text(c))
+            for c in el.iter("strong", "b", "h2", "h3", "h4", "span", "p", "div")
+            if c is not el
+        ):
             continue  # an "اقرأ أيضاً" box styled like a tag list
         tags = [clean_text(" ".join(a.itertext())) for a in el.iter("a")]
         tags = [t for t in tags if t and len(t) <= 60]

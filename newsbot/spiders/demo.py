@@ -9,14 +9,16 @@ The demo is local, so its download delay is 0 (the portal's own politeness is no
 
 from __future__ import annotations
 
+import json
 import logging
+from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 
 from newsbot import portals
-from newsbot.demo.server import start_server
+from newsbot.demo.server import Route, start_server
 from newsbot.spiders.base import NewsbotSpider
 
 if TYPE_CHECKING:
@@ -26,6 +28,18 @@ logger = logging.getLogger(__name__)
 
 DEMO_HOST = "demo.newsbot.example"
 SITE_DIR = Path(__file__).resolve().parent.parent / "demo" / "site"
+
+
+def demo_routes(site_dir: Path = SITE_DIR) -> dict[str, Route]:
+    """Special routes of the demo site (``manifest.json`` "routes": content types, statuses)."""
+    manifest = site_dir / "manifest.json"
+    if not manifest.is_file():
+        return {}
+    spec = json.loads(manifest.read_text(encoding="utf-8")).get("routes") or {}
+    known = {f.name for f in fields(Route)}
+    return {
+        path: Route(**{k: v for k, v in opts.items() if k in known}) for path, opts in spec.items()
+    }
 
 
 def demo_portal() -> portals.Portal:
@@ -43,7 +57,7 @@ class DemoSpider(NewsbotSpider):
     custom_settings = {
         "AUTOTHROTTLE_ENABLED": False,
         "DOWNLOAD_DELAY": 0.0,
-        "RANDOMIZE_DOWNLOAD_DELAY": False,
+        "DOWNLOAD_DELAY_JITTER": 0,
     }
 
     def __init__(self, *args: Any, port: str | int = 0, **kwargs: Any) -> None:
@@ -55,7 +69,7 @@ class DemoSpider(NewsbotSpider):
     def configure(self, crawler: Crawler) -> None:
         """Start the demo server and point the demo host at it (unless -a mirror= is given)."""
         if not self.args.mirror:
-            self.server, base = start_server(SITE_DIR, port=self.port)
+            self.server, base = start_server(SITE_DIR, demo_routes(), port=self.port)
             self.args.mirror = base
             logger.info("Demo site %s served at %s as %s", SITE_DIR, base, DEMO_HOST)
             crawler.signals.connect(self.stop_server, signal=signals.spider_closed)

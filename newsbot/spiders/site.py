@@ -117,7 +117,9 @@ class SiteSpider(NewsbotSpider):
             return
         feeds = feed_links(response.selector, response.url)
         for url in feeds:
-            request = self.discovery_request(url, self.portal, "rss", self.parse_feed, **self._meta())
+            request = self.discovery_request(
+                url, self.portal, "rss", self.parse_feed, **self._meta()
+            )
             if request is not None:
                 yield request
         if not feeds:

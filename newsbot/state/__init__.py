@@ -118,8 +118,10 @@ class CrawlState:
         if self._fresh is None:
             spider = getattr(self.crawler, "spider", None)
             arg = getattr(spider, "fresh", None)
-            self._fresh = _truthy(arg) if arg is not None else (
-                self.crawler.settings.getbool("NEWSBOT_FRESH", False)
+            self._fresh = (
+                _truthy(arg)
+                if arg is not None
+                else (self.crawler.settings.getbool("NEWSBOT_FRESH", False))
             )
             if self._fresh:
                 logger.info("Fresh run: the seen-store is not used to skip or drop anything")

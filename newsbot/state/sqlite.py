@@ -163,7 +163,8 @@ class SqliteSeenStore:
             )
         if record.bands:
             self.db.executemany(
-                "INSERT OR IGNORE INTO band (key, id) VALUES (?, ?)", [(b, rid) for b in record.bands]
+                "INSERT OR IGNORE INTO band (key, id) VALUES (?, ?)",
+                [(b, rid) for b in record.bands],
             )
 
     def put(self, record: SeenRecord) -> None:

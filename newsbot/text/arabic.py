@@ -28,6 +28,7 @@ __all__ = [
     "fuzzy_pattern",
     "match_key",
     "normalize_digits",
+    "strip_harakat",
     "strip_title_suffix",
     "word_count",
 ]
@@ -49,7 +50,7 @@ TATWEEL = "\u0640"
 _LETTER_KEY = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا", "ٵ": "ا",
     "ى": "ي", "ی": "ي", "ې": "ي", "ئ": "ي",
-    "ة": "ه", "ۃ": "ه", "ۀ": "ه", "ھ": "ه", "ە": "ه",
+    "ة": "ه", "ۃ": "ه", "ۀ": "ه", "ھ": "ه", "\u06d5": "ه",
     "ؤ": "و", "ٶ": "و",
     "ک": "ك", "ڪ": "ك",
 }  # fmt: skip
@@ -72,7 +73,7 @@ _FUZZY_CLASSES = (
 
 _DIGITS = {ord(d): str(i) for i, d in enumerate(ARABIC_INDIC_DIGITS)}
 _DIGITS.update({ord(d): str(i) for i, d in enumerate(PERSIAN_DIGITS)})
-_DIGIT_TABLE = {**_DIGITS, ord("٫"): ".", ord("٬"): ","}
+_DIGIT_TABLE = {**_DIGITS, 0x066B: ".", 0x066C: ","}  # Arabic decimal/thousands separators
 
 _KEY_TABLE: dict[int, str | None] = {ord(k): v for k, v in _LETTER_KEY.items()}
 _KEY_TABLE.update(_DIGITS)
@@ -91,7 +92,9 @@ _HARAKAT_RE = re.compile(f"[{HARAKAT}]")
 _NON_WORD_RE = re.compile(r"[\W_]+")
 _WORD_SPLIT_RE = re.compile(r"[\s،؛,;]+|\.{2,}|…")
 _ALNUM_RE = re.compile(r"[^\W_]")
-_ARABIC_LETTER_RE = re.compile("[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+_ARABIC_LETTER_RE = re.compile(
+    "[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff]"
+)
 SITE_WORDS = (
     "بوابة", "موقع", "جريدة", "صحيفة", "قناة", "مجلة", "شبكة", "الإلكترونية", "الإلكتروني",
     "الإخبارية", "الإخباري", "نيوز", "نت", "أونلاين", "عربي", "بالعربية", "tv", "news", "online",
@@ -139,9 +142,9 @@ def clean_text(text: str | None, *, keep_paragraphs: bool = False) -> str | None
 
 
 def normalize_digits(text: str) -> str:
-    """Turn Arabic-Indic and Persian digits (and ٫ ٬ separators) into ASCII.
+    """Turn Arabic-Indic and Persian digits (and the Arabic decimal/thousands separators) into ASCII.
 
-    >>> normalize_digits("٢٠٢٤/٠٥/١٣ ۱۴۰۲ ٣٫٥")
+    >>> normalize_digits("٢٠٢٤/٠٥/١٣ ۱۴۰۲ ٣\u066b٥")
     '2024/05/13 1402 3.5'
     """
     return text.translate(_DIGIT_TABLE)
@@ -168,12 +171,14 @@ def match_key(text: str | None) -> str:
     return _NON_WORD_RE.sub(" ", key).strip()
 
 
-def fuzzy_pattern(phrase: str) -> str:
+def fuzzy_pattern(phrase: str, *, marks: bool = True) -> str:
     """Regex source matching ``phrase`` across common Arabic spelling variants.
 
-    Alef/hamza forms, ى/ي/ئ, ة/ه, و/ؤ are interchangeable, harakat and tatweel may follow any
-    letter, a space matches any whitespace run, digits match their Arabic-Indic form. Latin
-    letters are matched case-insensitively. Other characters are literal.
+    Alef/hamza forms, ى/ي/ئ, ة/ه, و/ؤ are interchangeable, a space matches any whitespace run,
+    digits match their Arabic-Indic form, Latin letters match case-insensitively; other
+    characters are literal. With ``marks`` harakat and tatweel may follow any letter; big word
+    lists pass ``marks=False`` (5x faster to compile) and search text passed through
+    :func:`strip_harakat` instead.
 
     >>> bool(re.fullmatch(fuzzy_pattern("اقرأ أيضا"), "إقرأ  أيضاً"))
     True
@@ -193,7 +198,7 @@ def fuzzy_pattern(phrase: str) -> str:
             out.append(f"[{ch.lower()}{ch.upper()}]")
         else:
             out.append(re.escape(ch))
-        if _ARABIC_LETTER_RE.match(ch):
+        if marks and _ARABIC_LETTER_RE.match(ch):
             out.append(f"[{HARAKAT}{TATWEEL}]*")
     return "".join(out)
 
@@ -277,7 +282,8 @@ def _is_site_segment(segment: str, keys: set[str]) -> bool:
             if core and core == _core(key):
                 return True
         if cand.isascii() and all(
-            len(tok) >= 3 and any(tok in key.replace(" ", "") for key in keys) for tok in cand.split()
+            len(tok) >= 3 and any(tok in key.replace(" ", "") for key in keys)
+            for tok in cand.split()
         ):
             return True
     return False

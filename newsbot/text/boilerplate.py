@@ -6,7 +6,8 @@ body: ad markers, share/follow prompts, image credits, tag lists, credit lines, 
 copyright/footer lines and date-only lines. Phrases are DATA (tuples below) compiled into
 spelling-tolerant regexes (:func:`newsbot.text.arabic.fuzzy_pattern`); portals add their own
 patterns through ``extra``. Everything errs on the side of keeping text: a rule that could match
-a real sentence is limited to short lines.
+a real sentence is limited to short lines. Byline lines ("حوار: آسيا العتروس") are NOT flagged
+here: the extractor reads them as bylines (:func:`newsbot.text.bylines.parse_byline`).
 
 Doc page: README "Body clean-up".
 """
@@ -16,8 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newsbot.text.arabic import clean_text, fuzzy_pattern, match_key
-from newsbot.text.bylines_data import AGENCIES, CITIES, PREFIXES
+from newsbot.text.arabic import clean_text, fuzzy_pattern, match_key, strip_harakat
+from newsbot.text.bylines_data import AGENCIES, CITIES
 
 __all__ = [
     "BOILERPLATE_PATTERNS",
@@ -106,7 +107,8 @@ PREFIX_LABELS: tuple[tuple[str, int], ...] = (
     ("رئيس التحرير", 10), ("رئيس مجلس الإدارة", 10), ("المدير العام", 10),
     # image credits
     ("صورة أرشيفية", 14), ("صورة ارشيفية", 14), ("مصدر الصورة", 14), ("حقوق الصورة", 14),
-    ("الصورة من", 14), ("صورة من", 10), ("تصوير", 6),
+    ("الصورة من", 14), ("صورة من", 10), ("تصوير", 6), ("الصورة:", 14), ("الصورة :", 14),
+    ("صورة:", 14), ("Photo:", 14), ("Image:", 14),
 )  # fmt: skip
 """(phrase, max words): a line that starts with the phrase and has at most that many words.
 Date lines ("تاريخ النشر: ...", "تم نشره ...") are recognised by their words, see DATE_WORDS."""
@@ -152,9 +154,10 @@ DATE_WORDS: tuple[str, ...] = (
 # --- compiled --------------------------------------------------------------------------------
 
 
-def _alt(words: Iterable[str]) -> str:
+def _alt(words: Iterable[str], *, marks: bool = False) -> str:
+    """Fuzzy alternation, longest first; ``marks=False`` patterns run on strip_harakat text."""
     uniq = {w for w in words if w}
-    return "|".join(fuzzy_pattern(w) for w in sorted(uniq, key=len, reverse=True))
+    return "|".join(fuzzy_pattern(w, marks=marks) for w in sorted(uniq, key=len, reverse=True))
 
 
 def _words_at_most(n: int) -> str:
@@ -163,16 +166,18 @@ def _words_at_most(n: int) -> str:
 
 
 _AGENCY_WORDS = tuple(v for vs in AGENCIES.values() for v in vs)
-TAG_LABEL_RE = re.compile(rf"^\W*(?:{_alt(TAG_LABELS)})\s*(?:[:：]+\s*|-\s+|$)")
+TAG_LABEL_RE = re.compile(rf"^\W*(?:{_alt(TAG_LABELS, marks=True)})\s*(?:[:\uff1a]+\s*|-\s+|$)")
 """Matches a tag-list label at the start of a line; the rest of the line is the tags."""
 
-_TEASER_RE = re.compile(rf"^\W*(?:{_alt(RELATED_LABELS)})\s*[:：]+\s*(?P<title>\S.*)$")
+_TEASER_RE = re.compile(
+    rf"^\W*(?:{_alt(RELATED_LABELS, marks=True)})\s*[:\uff1a]+\s*(?P<title>\S.*)$"
+)
 _FOLLOW_RE = re.compile(
     rf"(?<!\w)تابع(?:وا|ونا|نا)\s[^.!?؟\n]{{0,80}}?(?:عبر|على|في|من خلال)\s+"
-    rf"(?:{_alt(FOLLOW_PLATFORMS)})(?!\w)(?:\s+(?:نيوز|News))?"
+    rf"(?:{_alt(FOLLOW_PLATFORMS, marks=True)})(?!\w)(?:\s+(?:نيوز|News))?"
 )
 _AD_INLINE_RE = re.compile(
-    rf"(?<!\w)(?:{_alt(('مادة إعلانية', 'Advertisement', 'ADVERTISEMENT', 'محتوى إعلاني'))})(?!\w)"
+    rf"(?<!\w)(?:{_alt(('مادة إعلانية', 'Advertisement', 'محتوى إعلاني'), marks=True)})(?!\w)"
 )
 
 BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = (
@@ -182,11 +187,10 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     TAG_LABEL_RE,
     _TEASER_RE,
     *(
-        re.compile(rf"^{_words_at_most(limit)}\W*{fuzzy_pattern(phrase)}(?!\w)")
+        re.compile(rf"^{_words_at_most(limit)}\W*{fuzzy_pattern(phrase, marks=False)}(?!\w)")
         for phrase, limit in PREFIX_LABELS
     ),
-    re.compile(rf"^{_words_at_most(12)}\W*(?:المصدر|المصادر|[Ss]ource)\s*[:：]"),
-    re.compile(rf"^{_words_at_most(8)}\W*(?:{_alt(PREFIXES)})\s*[:：\-–—ـ]"),  # "حوار: آسيا العتروس"
+    re.compile(rf"^{_words_at_most(12)}\W*(?:المصدر|المصادر|[Ss]ource)\s*[:\uff1a]"),
     re.compile(  # caption ending in a credit: "... نيامي (فرانس برس)"
         rf"^{_words_at_most(25)}[^.!?؟]*\((?:{_alt((*_AGENCY_WORDS, *PHOTO_CREDIT_WORDS))})\)+\W*$"
     ),
@@ -195,11 +199,10 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     re.compile(rf"^{_words_at_most(30)}\W*{_FOLLOW_RE.pattern}"),
 )
-"""Regexes searched in a cleaned line (:func:`clean_text`); any hit marks the line boilerplate."""
+"""Regexes searched in a cleaned line without harakat/tatweel (``strip_harakat(clean_text(line))``);
+any hit marks the line boilerplate."""
 
-_DATE_KEYS = frozenset(
-    tok for w in (*DATE_WORDS, *CITIES) for tok in match_key(w).split()
-) - {"ال"}
+_DATE_KEYS = frozenset(tok for w in (*DATE_WORDS, *CITIES) for tok in match_key(w).split()) - {"ال"}
 _PHOTO_KEYS = frozenset(match_key(w) for w in PHOTO_CREDIT_WORDS)
 _RELATED_KEYS = frozenset(match_key(w) for w in RELATED_LABELS)
 _RELATED_PREFIX_KEYS = tuple(match_key(w) for w in RELATED_PREFIX_LABELS)
@@ -223,7 +226,9 @@ def is_related_label(text: str | None, extra: Iterable[str] = ()) -> bool:
         return False
     if key in _RELATED_KEYS or key in {match_key(e) for e in extra}:
         return True
-    return len(key.split()) <= 4 and any(key.startswith(p + " ") for p in _RELATED_PREFIX_KEYS)
+    return len(key.split()) <= 4 and any(
+        key == p or key.startswith(p + " ") for p in _RELATED_PREFIX_KEYS
+    )
 
 
 def is_similar_label(text: str | None, extra: Iterable[str] = ()) -> bool:
@@ -305,7 +310,9 @@ def is_boilerplate_line(line: str | None, extra: Iterable[re.Pattern[str] | str]
     """True when a whole line of the page is not article text.
 
     ``extra`` holds a portal's own patterns (compiled or regex strings), searched in the cleaned
-    line. A punctuation-only line ("***", "—") counts as boilerplate; an empty line does not.
+    line. The shared rules judge the line left after :func:`strip_inline_markers`, so a sentence
+    glued to an ad marker or follow prompt is not lost. A punctuation-only line ("***", "—")
+    counts as boilerplate; an empty line does not.
 
     >>> is_boilerplate_line("مادة اعلانية"), is_boilerplate_line("شارك المئات في مظاهرة أمام السفارة")
     (True, False)
@@ -316,9 +323,11 @@ def is_boilerplate_line(line: str | None, extra: Iterable[re.Pattern[str] | str]
     for pat in extra:
         if re.search(pat, s):
             return True
-    key = match_key(s)
+    rest = strip_inline_markers(s)  # text glued to a marker is kept: judge what is left
+    key = match_key(rest)
     if not key:
         return True
-    if any(p.search(s) for p in BOILERPLATE_PATTERNS):
+    bare = strip_harakat(rest)
+    if any(p.search(bare) for p in BOILERPLATE_PATTERNS):
         return True
-    return _is_date_line(key) or _is_photo_credit(s, key) or not strip_inline_markers(s)
+    return _is_date_line(key) or _is_photo_credit(bare, key)

@@ -23,20 +23,24 @@ from functools import lru_cache
 from typing import Any
 
 from newsbot.text import bylines_data as data
-from newsbot.text.arabic import clean_text, fuzzy_pattern, match_key
+from newsbot.text.arabic import clean_text, fuzzy_pattern, match_key, strip_harakat
 
 __all__ = ["canonical_agency", "parse_byline", "parse_credit"]
 
-_EDGE_PUNCT = " \t-–—ـ:：.،,;؛|/\\\"'«»“”()[]*•·_"
-_LEAD_PUNCT = " \t-–—ـ:：.،,;؛|/\\*•·_"
+_EDGE_PUNCT = " \t-–—ـ:\uff1a.،,;؛|/\\\"'«»“”()[]*•·_"
+_LEAD_PUNCT = " \t-–—ـ:\uff1a.،,;؛|/\\*•·_"
 _SPLIT_RE = re.compile(
-    r"\s*(?:[،,;؛|/&+•·:：\n]|\s[-–—]+\s*|[-–—]+\s|\sـ+(?:\s|$)|(?<=\s)(?:and|et|und)(?=\s))\s*",
+    r"\s*(?:[،,;؛|/&+•·:\uff1a\n]|\s[-–—]+\s*|[-–—]+\s|\sـ+(?:\s|$)|(?<=\s)(?:and|et|und)(?=\s))\s*",
     re.I,
 )
 _PAREN_RE = re.compile(r"[-–—]*\s*[(\[]\s*([^()\[\]]{1,80}?)\s*[)\]]+")
 _PAREN_SPLIT_RE = re.compile(r"\s*[-–—/،,|:]\s*")
 _SHAPE_RE = re.compile(r"^(?P<tok>[^\s\d:،,()\[\]\-–—]{2,})\s*(?:[-–—]+|\sـ+)\s+(?=\S)")
 _QUOTED_RE = re.compile(r"^\s*[«\"“](?P<q>[^«»\"“”]{2,60})[»\"”]\s*$")
+_COMMA_RE = re.compile(r"\s*[،,]\s*")
+_LEAD_SEP_RE = re.compile(r"\s*([-–—:\uff1a،,/|]+|$)")
+_TATWEEL_SEP_RE = re.compile(r"(?:(?<=\s)|^)ـ+(?=\s|$)")
+_MAX_BYLINE_CHARS = 300
 _DIGIT_RE = re.compile(r"\d")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _ARABIC_RE = re.compile("[\u0620-\u064a]")
@@ -52,8 +56,8 @@ def _term(word: str) -> str:
         return body if is_acronym else f"(?i:{body})"
     tokens = word.replace(".", " ").split()
     if len(tokens) > 1 and all(len(t) == 1 for t in tokens):  # أ ف ب / أ.ف.ب / أ. ف. ب.
-        return r"\s*\.?\s*".join(fuzzy_pattern(t) for t in tokens) + r"\.?"
-    return fuzzy_pattern(word)
+        return r"\s*\.?\s*".join(fuzzy_pattern(t, marks=False) for t in tokens) + r"\.?"
+    return fuzzy_pattern(word, marks=False)
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -72,7 +76,7 @@ class _Rules:
     honorific: re.Pattern[str]
     agency: re.Pattern[str]
     place: re.Pattern[str]
-    place_lead: re.Pattern[str]
+    country: re.Pattern[str]
     nonperson: re.Pattern[str]
     agency_ids: dict[str, str]
     wa_keys: frozenset[str]
@@ -83,8 +87,19 @@ class _Rules:
         key = match_key(name)
         return self.agency_ids.get(key) or self.agency_ids.get(key.replace(" ", ""))
 
+    def place_at_start(self, text: str) -> tuple[str, int] | None:
+        """(place, end) of a city/country opening ``text`` ("دمشق، سوريا" → دمشق), else None."""
+        m = self.place.match(text)
+        if not m:
+            return None
+        end = m.end()
+        sep = _COMMA_RE.match(text, end)
+        after = self.country.match(text, sep.end()) if sep else None
+        return m.group(0), (after.end() if after else end)
+
     def is_place(self, text: str) -> bool:
-        return bool(self.place.fullmatch(text))
+        found = self.place_at_start(text)
+        return found is not None and found[1] == len(text)
 
 
 @lru_cache(maxsize=64)
@@ -98,13 +113,14 @@ def _rules(extra_prefixes: tuple[str, ...] = (), extra_agencies: tuple[str, ...]
             ids.setdefault(key.replace(" ", ""), canon)
     dotted = [h for h in data.HONORIFICS if h[-1] in "./"]
     words = [h for h in data.HONORIFICS if h[-1] not in "./"]
-    places = _alternation((*data.CITIES, *data.COUNTRIES))
-    sep = r"[\s:：\-–—ـ/.]"
+    sep = r"[\s:\uff1a\-–—ـ/.]"
     return _Rules(
-        prefix=re.compile(f"^(?:{_alternation((*data.PREFIXES, *extra_prefixes))})(?={sep}|$){sep}*"),
+        prefix=re.compile(
+            f"^(?:{_alternation((*data.PREFIXES, *extra_prefixes))})(?={sep}|$){sep}*"
+        ),
         credit=re.compile(
-            f"^(?:(?:{_alternation(data.CREDIT_LABELS)})\\s*[:：\\-–—]+|"
-            f"(?:{_alternation(data.CREDIT_QUOTE_LABELS)})(?=\\s|[:：])[:：]?)\\s*"
+            f"^(?:(?:{_alternation(data.CREDIT_LABELS)})\\s*[:\uff1a\\-–—]+|"
+            f"(?:{_alternation(data.CREDIT_QUOTE_LABELS)})(?=\\s|[:\uff1a])[:\uff1a]?)\\s*"
         ),
         honorific=re.compile(
             f"^(?:(?:{_alternation(dotted)})|(?:{_alternation(words)})(?=[\\s./:]))[\\s./:]*(?=\\S)"
@@ -112,11 +128,8 @@ def _rules(extra_prefixes: tuple[str, ...] = (), extra_agencies: tuple[str, ...]
         agency=re.compile(
             rf"(?<![\w.])(?:و\s?)?(?P<a>{_alternation(w for vs in agencies.values() for w in vs)})(?!\w)"
         ),
-        place=re.compile(f"(?:{places})(?:\\s*[،,]?\\s*(?:{_alternation(data.COUNTRIES)}))?"),
-        place_lead=re.compile(
-            f"^(?P<p>{places})(?:\\s*[،,]\\s*(?:{_alternation(data.COUNTRIES)}))?"
-            r"(?!\w)\s*(?P<sep>[-–—ـ:：،,/|]+|$)"
-        ),
+        place=re.compile(f"(?:{_alternation((*data.CITIES, *data.COUNTRIES))})(?!\\w)"),
+        country=re.compile(f"(?:{_alternation(data.COUNTRIES)})(?!\\w)"),
         nonperson=re.compile(f"^(?:{_alternation(data.NON_PERSONS)})(?!\\w)"),
         agency_ids=ids,
         wa_keys=frozenset(k.split()[0] for k in _keys(data.WA_NAMES)),
@@ -173,11 +186,12 @@ class _Collector:
             if m := rules.prefix.match(text):
                 text = text[m.end() :]
                 continue
-            if self.dateline is None and (m := rules.place_lead.match(text)):
-                if m.group("sep") or not rules.agency_id(m.group("p")):
-                    self.set_place(m.group("p"))
-                    text = text[m.end() :]
-                    continue
+            found = rules.place_at_start(text) if self.dateline is None else None
+            sep = _LEAD_SEP_RE.match(text, found[1]) if found else None
+            if found and sep and (sep.group(1) or not rules.agency_id(found[0])):
+                self.set_place(found[0])
+                text = text[sep.end() :]
+                continue
             if self.dateline is None and (m := _SHAPE_RE.match(text)) and self._shape_ok(m, text):
                 self.set_place(m.group("tok"))
                 text = text[m.end() :]
@@ -205,6 +219,16 @@ class _Collector:
 
         return self.rules.agency.sub(repl, text)
 
+    def restore(self, original: str) -> None:
+        """Replace each name by its spelling in ``original`` (with harakat and tatweel)."""
+        for field in (self.authors, self.agencies):
+            for i, name in enumerate(field):
+                m = re.search(fuzzy_pattern(name), original)
+                if m:
+                    field[i] = m.group(0)
+        if self.dateline and (m := re.search(fuzzy_pattern(self.dateline), original)):
+            self.dateline = m.group(0)
+
     def result(self) -> dict[str, Any]:
         return {"authors": self.authors, "agencies": self.agencies, "dateline": self.dateline}
 
@@ -220,23 +244,40 @@ def _strip_honorifics(name: str, rules: _Rules) -> str:
 
 def _split_wa(name: str, rules: _Rules) -> list[str]:
     """Split "محمد أحمد وعلي حسن" at the conjunction و, keeping وليد/وائل/عبد الله whole."""
+    names: list[str] = []
     toks = name.split()
+    while toks:
+        cut = _wa_cut(toks, rules)
+        if cut is None:
+            names.append(" ".join(toks))
+            break
+        names.append(" ".join(toks[: cut[0]]))
+        toks = cut[1]
+    return names
+
+
+def _wa_cut(toks: list[str], rules: _Rules) -> tuple[int, list[str]] | None:
+    """First safe split point: (end of the left name, tokens of the rest), or None."""
     for i in range(1, len(toks)):
         tok = toks[i]
         if tok == "و":
             if i + 1 < len(toks):
-                return [" ".join(toks[:i]), *_split_wa(" ".join(toks[i + 1 :]), rules)]
+                return i, toks[i + 1 :]
             continue
         if not tok.startswith("و") or len(tok) < 3:
             continue
         if match_key(tok) in rules.wa_keys or match_key(toks[i - 1]) in rules.head_keys:
             continue
         rest = tok[1:]
-        left, right = toks[:i], [rest, *toks[i + 1 :]]
-        known = match_key(rest) in rules.known_keys or rules.honorific.match(rest + " x")
-        if (len(left) >= 2 and len(right) >= 2) or known:
-            return [" ".join(left), *_split_wa(" ".join(right), rules)]
-    return [name]
+        right = [rest, *toks[i + 1 :]]
+        known = (
+            match_key(rest) in rules.known_keys
+            or rules.honorific.match(rest + " x")
+            or rules.prefix.match(rest + " ")
+        )
+        if (i >= 2 and len(right) >= 2) or known:
+            return i, right
+    return None
 
 
 def _is_outlet_word(part: str, rules: _Rules) -> bool:
@@ -278,9 +319,10 @@ def parse_byline(
     """
     rules = _rules(tuple(prefixes), tuple(agencies))
     out = _Collector(rules)
-    s = clean_text(text)
-    if not s:
+    original = clean_text(text)
+    if not original or len(original) > _MAX_BYLINE_CHARS:  # a paragraph, not a byline
         return out.result()
+    s = strip_harakat(_TATWEEL_SEP_RE.sub("-", original))
     m = rules.credit.match(s)
     credit = m is not None
     if m:
@@ -301,9 +343,11 @@ def parse_byline(
         part = out.lead(part)
         part = _strip_honorifics(part, rules)
         for piece in _split_wa(part, rules):
-            name = _strip_honorifics(piece, rules)
+            name = _strip_honorifics(out.lead(piece), rules)
             if _is_name(name, rules):
                 out.add_author(name)
+    if s != original:  # give names back their harakat/tatweel as printed
+        out.restore(original)
     return out.result()
 
 

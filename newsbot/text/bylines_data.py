@@ -53,16 +53,17 @@ NON_PERSONS: tuple[str, ...] = (
 )  # fmt: skip
 """Credits that name no person (and role/date words that start a non-name part): dropped."""
 
+# fmt: off
 AGENCIES: dict[str, tuple[str, ...]] = {
     "رويترز": ("رويترز", "رويتر", "وكالة رويترز", "Reuters"),
     "فرانس برس": (
         "فرانس برس", "فرانس بريس", "وكالة فرانس برس", "وكالة الصحافة الفرنسية",
         "أ ف ب", "ا ف ب", "AFP",
-    ),  # fmt: skip
+    ),
     "أسوشيتد برس": (
         "أسوشيتد برس", "أسوشييتد برس", "أسوشيتدبرس", "اسوشيتد برس", "أسوشيتيد برس", "أ ب",
         "وكالة أسوشيتد برس", "AP", "Associated Press",
-    ),  # fmt: skip
+    ),
     "أ ش أ": ("أ ش أ", "وكالة أنباء الشرق الأوسط", "MENA"),
     "د ب أ": ("د ب أ", "وكالة الأنباء الألمانية", "DPA", "dpa"),
     "وكالات": ("وكالات", "الوكالات", "وكالات الأنباء", "وكالات أنباء", "وكالات عالمية"),
@@ -101,10 +102,11 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "بي بي سي": (
         "بي بي سي عربي", "بي بي سي نيوز عربي", "بي بي سي", "BBC News عربي", "BBC Arabic",
         "BBC News", "BBC",
-    ),  # fmt: skip
+    ),
     "يورونيوز": ("يورونيوز", "Euronews"),
     "دويتشه فيله": ("دويتشه فيله", "DW"),
 }
+# fmt: on
 """Agencies / wire outlets: canonical id → spellings (reported as written, deduplicated by id).
 "الشرق الأوسط" (newspaper vs region) and "العربية" (channel vs adjective) are left out on purpose."""
 

@@ -29,7 +29,7 @@ def test_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, An
     info = build_site(root)
     routes = {
         "/news/broken-500.html": Route(status=500, body=b"<html>boom</html>"),
-        "/news/slow.html": Route(delay=4.0, file="news/a01.html"),
+        "/news/slow.html": Route(delay=5.0, file="news/a01.html"),
     }
     server, base = start_server(root, routes)
     try:
@@ -72,7 +72,7 @@ def crawl_testnews(test_site: dict[str, Any], tmp_path_factory: pytest.TempPathF
         if key not in cache:
             full = {"portal_file": TESTNEWS_PORTAL, "mirror": test_site["base"], **args}
             cache[key] = crawl_items(
-                spider, full, {"DOWNLOAD_TIMEOUT": 1}, tmp_path_factory.mktemp("crawl")
+                spider, full, {"DOWNLOAD_TIMEOUT": 2}, tmp_path_factory.mktemp("crawl")
             )
         return cache[key]
 

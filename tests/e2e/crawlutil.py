@@ -25,7 +25,7 @@ OTHER_HOST = "other.test.example"
 
 FAST_SETTINGS: dict[str, Any] = {
     "DOWNLOAD_DELAY": 0,
-    "RANDOMIZE_DOWNLOAD_DELAY": False,
+    "DOWNLOAD_DELAY_JITTER": 0,
     "AUTOTHROTTLE_ENABLED": False,
     "DOWNLOAD_SLOTS": {},
     "DOWNLOAD_TIMEOUT": 5,

@@ -82,9 +82,7 @@ def _body(n: int) -> str:
     return "\n".join(f"<p>{s}</p>" for s in [first, *picked])
 
 
-def article_html(
-    n: int, published: datetime | None, related: list[tuple[str, str]] = ()
-) -> str:
+def article_html(n: int, published: datetime | None, related: list[tuple[str, str]] = ()) -> str:
     """An article page; ``published=None`` gives a page that shows no date at all."""
     ld = {
         "@context": "https://schema.org",
@@ -202,9 +200,7 @@ def build_site(root: Path, now: datetime | None = None) -> dict[str, Any]:
             f"User-agent: *\nDisallow: /private/\n\nSitemap: {BASE}/sitemap_index.xml\n"
         ),
         "rss.xml": _rss([(n, dates[n]) for n in (1, 2, 3, 4)] + [(19, undated[19])]),
-        "news-sitemap.xml": _news_sitemap(
-            [(n, dates[n]) for n in (5, 6)] + [(18, undated[18])]
-        ),
+        "news-sitemap.xml": _news_sitemap([(n, dates[n]) for n in (5, 6)] + [(18, undated[18])]),
         "sitemap_index.xml": (
             '<?xml version="1.0" encoding="UTF-8"?>'
             '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'

@@ -21,9 +21,9 @@ def test_days_skips_old_articles_before_and_after_fetch(crawl_testnews, test_sit
     # dated by feed/sitemap: never fetched
     assert not {url(3), url(4), url(6)} & urls
     assert result.stat("testnews", "discovery/too_old") == 3
-    # a11 comes from a listing (no date before fetch) and its page says 2019
-    assert url(11) not in urls
-    assert result.stat("testnews", "skipped/too_old") == 1
+    # undated before fetch, too old by page date: a11 (listing, 2019), a15 (related, 6 days)
+    assert not {url(11), url(15)} & urls
+    assert result.stat("testnews", "skipped/too_old") == 2
     assert {url(1), url(2), url(5), url(7), url(10)} <= urls
 
 

@@ -20,7 +20,10 @@ def test_related_depth_1_is_the_default(crawl_testnews, test_site):
     result = crawl_testnews(sources="listing")
     items = result.by_url()
     seed = items[url(10)]
-    assert [r["url"] for r in seed["related"]][0] == url(15)
+    assert [r["url"] for r in seed["related"]] == [
+        url(15),
+        "https://other.test.example/news/x.html",
+    ]
     related = items[url(15)]
     assert related["depth"] == 1
     assert related["via"] == seed["url"] == url(10)

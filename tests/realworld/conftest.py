@@ -41,5 +41,3 @@ def realworld_page(request: pytest.FixtureRequest) -> Path:
     if not (RW / "expected").is_dir():
         pytest.skip(f"realworld pages not found at {RW} (set NEWSBOT_REALWORLD_DIR)")
     return RW
-
-

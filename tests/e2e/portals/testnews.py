@@ -19,7 +19,9 @@ PORTAL = Portal(
         news_sitemaps=(f"{BASE}/news-sitemap.xml",),
         sitemaps=(f"{BASE}/sitemap_index.xml",),
         listings=(
-            Listing(url=f"{BASE}/section/politics.html", next_page="a.next::attr(href)", max_pages=2),
+            Listing(
+                url=f"{BASE}/section/politics.html", next_page="a.next::attr(href)", max_pages=2
+            ),
         ),
     ),
     article_allow=(r"/news/", r"/private/"),

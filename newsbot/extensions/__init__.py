@@ -1,0 +1,7 @@
+"""newsbot extensions (``EXTENSIONS``), one concern per module.
+
+- :class:`newsbot.extensions.report.CrawlReport` — per-portal crawl report (log table + JSON
+  next to the feed) and the ``no_items`` close reason for a portal crawl that emitted nothing.
+"""
+
+from __future__ import annotations
