@@ -2,7 +2,8 @@
 
 At close, per portal: pages fetched, articles emitted, dropped by reason, duplicates by level,
 incremental skips, field coverage (% of emitted articles with published, authors, tags,
-related, lead_image), date sources used, errors by class. The JSON goes to
+related, lead_image), date sources used, errors by class (the spiders' ``error/<kind>``
+counters, spider exceptions, pipeline exceptions) and HTTP error statuses received. The JSON goes to
 ``NEWSBOT_REPORT_PATH`` (``%(name)s``-style feed params allowed), by default next to the first
 local feed: ``out/articles.jsonl`` -> ``out/articles.report.json`` (no file without a feed).
 
@@ -61,6 +62,7 @@ class CrawlReport:
         self.crawler = crawler
         self.path = path
         self.pages: Counter[str] = Counter()
+        self.http_errors: dict[str, Counter[str]] = defaultdict(Counter)
         self.emitted: Counter[str] = Counter()
         self.coverage: dict[str, Counter[str]] = defaultdict(Counter)
         self.date_sources: dict[str, Counter[str]] = defaultdict(Counter)
@@ -99,7 +101,10 @@ class CrawlReport:
     def response_received(self, response: Response, request: Request) -> None:
         if "_newsbot_mirror_of" in request.meta or request.url.endswith("/robots.txt"):
             return
-        self.pages[self._portal(request, response.url)] += 1
+        portal = self._portal(request, response.url)
+        self.pages[portal] += 1
+        if response.status >= 400:
+            self.http_errors[portal][str(response.status)] += 1
 
     def item_scraped(self, item: Any) -> None:
         adapter = ItemAdapter(item)
@@ -187,6 +192,7 @@ class CrawlReport:
                 },
                 "date_sources": dict(self.date_sources[portal].most_common()),
                 "errors": dict(errors.most_common()),
+                "http_status": dict(sorted(self.http_errors[portal].items())),
             }
         spider = getattr(self.crawler, "spider", None)
         return {
@@ -236,7 +242,7 @@ def _pairs(counts: dict[str, Any]) -> str:
 def format_table(report: dict[str, Any]) -> str:
     """The readable log table of a report."""
     head = ("portal", "pages", "emitted", "dropped", "dups", "skipped", "errors")
-    cov = tuple(f[:9] for f in COVERAGE_FIELDS)
+    cov = tuple("image" if f == "lead_image" else f for f in COVERAGE_FIELDS)
     rows = [head + cov]
     details = []
     for portal, p in report["portals"].items():
@@ -254,7 +260,8 @@ def format_table(report: dict[str, Any]) -> str:
         )
         details.append(
             f"  {portal}: dropped {_pairs(p['dropped'])}; duplicates {_pairs(p['duplicates'])}; "
-            f"date sources {_pairs(p['date_sources'])}; errors {_pairs(p['errors'])}"
+            f"date sources {_pairs(p['date_sources'])}; errors {_pairs(p['errors'])}; "
+            f"HTTP errors {_pairs(p['http_status'])}"
         )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = [

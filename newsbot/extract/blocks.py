@@ -90,6 +90,10 @@ SKIP_CLASS_RE = re.compile(
     r"video-?player|player)(?:$|[\s_-])",
     re.I,
 )
+SKIP_CLASS_ANY_RE = re.compile(
+    r"caption|advert|sponsor|taboola|outbrain|vidverto|newsletter|social-?share|sharing", re.I
+)
+"""Class fragments that mark non-text even inside camelCase names ("uplCaption")."""
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
@@ -119,7 +123,7 @@ def skipped(el: etree._Element, extra_class_re: re.Pattern[str] | None = None) -
     if style and HIDDEN_STYLE_RE.search(style):
         return True
     marks = f"{el.get('class', '')} {el.get('id', '')}"
-    if marks.strip() and SKIP_CLASS_RE.search(marks):
+    if marks.strip() and (SKIP_CLASS_RE.search(marks) or SKIP_CLASS_ANY_RE.search(marks)):
         return True
     return bool(extra_class_re and marks.strip() and extra_class_re.search(marks))
 

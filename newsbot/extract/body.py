@@ -73,6 +73,29 @@ def _is_caption(text: str) -> bool:
     return any(w.lower() in inside.lower() for w in CREDIT_WORDS)
 
 
+SIGN_OFF_RE = re.compile(r"^\W*[-–—]*\s*\([^()]{2,30}\)\W*$")
+"""A trailing agency sign-off on its own line: "--(بترا)", "(رويترز)"."""
+LABEL_ONLY_RE = re.compile(r"^[^\d:]{2,20}:$")
+"""A field label alone on its line ("المصدر:"), its value on the next one."""
+
+
+def _merge_labels(blocks: list[Block]) -> list[Block]:
+    """Join a lone "label:" block with the value block that follows it."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and LABEL_ONLY_RE.match(prev.text.strip()) and len(block.text.split()) <= 8:
+            out[-1] = Block(
+                text=f"{prev.text.strip()} {block.text.strip()}",
+                tag=prev.tag,
+                link_chars=prev.link_chars + block.link_chars,
+                links=prev.links + block.links,
+            )
+            continue
+        out.append(block)
+    return out
+
+
 def _label_rest(text: str, is_label: Callable[[str], bool]) -> tuple[bool, str]:
     """(True, rest) when ``text`` is a label, alone or followed by ':' and more text."""
     if is_label(text):
@@ -111,11 +134,11 @@ def clean_blocks(
     def is_related(text: str) -> bool:
         return bool(boilerplate.is_related_label(text, related_labels))
 
-    is_site_block = getattr(boilerplate, "is_site_block_label", lambda text: False)
-    split_teaser = getattr(boilerplate, "split_teaser", lambda text: None)
+    is_site_block = boilerplate.is_site_block_label
+    split_teaser = boilerplate.split_teaser
 
     mode: str | None = None
-    for block in blocks:
+    for block in _merge_labels(blocks):
         text = clean_text(boilerplate.strip_inline_markers(clean_text(block.text)))
         if not text:
             if block.text.strip():
@@ -175,8 +198,15 @@ def clean_blocks(
             continue
         credit = parse_credit(text)
         if credit and words <= 8:
-            out.credited_source = out.credited_source or credit
+            if "(" in text:  # "المصدر: (أبوظبي - البيان)": a house credit with a dateline
+                out.bylines.append(text)
+            else:
+                out.credited_source = out.credited_source or credit
             out.count("credit")
+            continue
+        if words <= 3 and SIGN_OFF_RE.match(text):
+            out.bylines.append(text)  # "--(بترا)": the agency sign-off line
+            out.count("sign-off")
             continue
         if is_date_line and words <= 12 and is_date_line(text):
             out.date_lines.append(text)

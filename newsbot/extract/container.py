@@ -107,3 +107,27 @@ def generic_container(sel: Selector) -> etree._Element | None:
     body = root.find(".//body")
     ranked = score_containers(body if body is not None else root)
     return ranked[0][1] if ranked and ranked[0][0] >= 4 else None
+
+
+LEAD_RE = re.compile(r"(?:^|[\s_-])(?:lead|intro|standfirst|summary|excerpt|article__lead)(?:$|[\s_-])", re.I)
+"""Class names of a standfirst printed just before the article text."""
+
+
+def lead_before(container: etree._Element) -> etree._Element | None:
+    """A standfirst element just before ``container`` (itself or its parents' previous sibling)."""
+    node: etree._Element | None = container
+    for _ in range(3):
+        if node is None:
+            return None
+        prev = node.getprevious()
+        while prev is not None and (not isinstance(prev.tag, str) or prev.tag in ("script", "style")):
+            prev = prev.getprevious()
+        if prev is not None:
+            marks = f"{prev.get('class', '')} {prev.get('id', '')}"
+            if prev.get("itemprop") == "description" or LEAD_RE.search(marks):
+                text = " ".join("".join(prev.itertext()).split())
+                if len(text.split()) >= 12:
+                    return prev
+            return None
+        node = node.getparent()
+    return None

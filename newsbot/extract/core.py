@@ -101,6 +101,27 @@ def _authors_from(
     return out
 
 
+DATE_LINE_CITY_RE = re.compile(r"^([^\d،,:()]{2,25})[،,]\s*\S")
+"""A date line that starts with the place: "بروكسل، 9 تشرين الأول 2009"."""
+
+
+def _dateline_from_date_lines(
+    lines: list[str], prefixes: tuple[str, ...], agencies: tuple[str, ...]
+) -> str | None:
+    """The city a body date line starts with, when the byline parser knows it as a place."""
+    for line in lines:
+        m = DATE_LINE_CITY_RE.match(line)
+        if not m or len(m.group(1).split()) > 2:
+            continue
+        try:
+            got = parse_byline(m.group(1), prefixes=prefixes, agencies=agencies)
+        except Exception:
+            continue
+        if got.get("dateline") and not got.get("authors"):
+            return str(got["dateline"])
+    return None
+
+
 def extract(
     response: TextResponse,
     portal: Any = None,
@@ -223,6 +244,7 @@ def _extract_fields(
     loader.add_value("title", metadata.pick_heading(md["h1"], meta_titles))
     loader.add_value("title", sel_title)
     loader.add_value("title", [fix_mojibake(t) for t in meta_titles])
+    loader.add_value("title", hints.get("title"))
     title = loader.get_output_value("title")
 
     # Canonical URL.
@@ -335,6 +357,8 @@ def _extract_fields(
             dateline = dateline or got["dateline"]
             break
         dateline = dateline or got["dateline"]
+    if dateline is None:
+        dateline = _dateline_from_date_lines(res.date_lines, prefixes, agencies)
     loader.add_value("dateline", dateline)
 
     # Section and tags.
@@ -350,6 +374,8 @@ def _extract_fields(
     loader.add_value("section", ld.get("section"))
     loader.add_value("section", metadata.first_meta(meta, "article:section"))
     loader.add_value("section", micro.get("articleSection", []))
+    loader.add_value("section", visible.category_link(anchor))
+    loader.add_value("section", visible.active_nav_item(sel))
     loader.add_layer("tags", sv("tags"))
     loader.add_layer("tags", res.tags)
     loader.add_layer("tags", visible.tag_links(sel))

@@ -15,6 +15,7 @@ from parsel import Selector
 
 from newsbot.extract._deps import boilerplate, clean_text
 from newsbot.extract.container import select_all
+from newsbot.extract.metadata import looks_like_article_url
 
 LABEL_TAGS = (
     "h1",
@@ -153,7 +154,9 @@ def generic_related(
             links = [
                 lk
                 for lk in links
-                if len(lk[1].split()) >= 3 and not NOT_ARTICLE_URL_RE.search(lk[0])
+                if len(lk[1].split()) >= 3
+                and not NOT_ARTICLE_URL_RE.search(lk[0])
+                and looks_like_article_url(decode_url(lk[0]))
             ]
             if links:
                 break

@@ -15,7 +15,7 @@ from parsel import Selector
 from newsbot.extract._deps import clean_text, parse_date_info
 from newsbot.extract.blocks import Block, read_blocks
 from newsbot.extract.body import BodyResult, clean_blocks
-from newsbot.extract.container import generic_container, select_all
+from newsbot.extract.container import generic_container, lead_before, select_all
 
 logger = logging.getLogger(__name__)
 
@@ -176,7 +176,9 @@ def extract_body(
     if len((res.body or "").split()) < MIN_WORDS:
         container = generic_container(sel)
         if container is not None:
-            res2 = clean_blocks(read_blocks(container, url), **kwargs)  # type: ignore[arg-type]
+            lead = lead_before(container)
+            raw = read_blocks(lead, url) if lead is not None else []
+            res2 = clean_blocks(raw + read_blocks(container, url), **kwargs)  # type: ignore[arg-type]
             if len((res2.body or "").split()) > len((res.body or "").split()):
                 res, containers = res2, [container]
                 if stats is not None:

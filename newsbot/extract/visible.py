@@ -7,7 +7,7 @@ import re
 from lxml import etree
 from parsel import Selector
 
-from newsbot.extract._deps import boilerplate, clean_text, match_key
+from newsbot.extract._deps import arabic_ratio, boilerplate, clean_text, match_key
 
 DATE_MARK_RE = re.compile(
     r"date|time|publish|posted|pubdate|article-?info|meta|timestamp|تاريخ", re.I
@@ -178,4 +178,46 @@ def breadcrumb(sel: Selector, title: str | None) -> str | None:
         items = list(dict.fromkeys(items))
         if len(items) >= 2:
             return items[-1]
+    return None
+
+
+CATEGORY_HREF_RE = re.compile(r"/(?:category|categories|section|sections|cat)/[^/?#]+/?$", re.I)
+ACTIVE_RE = re.compile(r"(?:^|[\s_-])(?:active|current|selected|nav-on|on)(?:$|[\s_-])", re.I)
+HOME_WORDS = ("الرئيسية", "الرئيسيه", "Home", "home")
+
+
+def _in_chrome(el: etree._Element) -> bool:
+    return any(
+        isinstance(a.tag, str) and (a.tag in ("nav", "header", "footer") or re.search(r"nav|menu", a.get("class", "") or ""))
+        for a in el.iterancestors()
+    )
+
+
+def category_link(anchor: etree._Element | None) -> str | None:
+    """The category link printed in the article's own header box (near the headline)."""
+    if anchor is None:
+        return None
+    for depth, box in enumerate(anchor.iterancestors()):
+        if depth >= 4:
+            break
+        for a in box.iter("a"):
+            text = _text(a)
+            if text and len(text) <= 40 and CATEGORY_HREF_RE.search(a.get("href") or "") and not _in_chrome(a):
+                return text
+    return None
+
+
+def active_nav_item(sel: Selector) -> str | None:
+    """The highlighted link of the site navigation (the page's section), not the home link."""
+    root = sel.root
+    if not isinstance(root, etree._Element):
+        return None
+    for a in root.iter("a"):
+        if not ACTIVE_RE.search(a.get("class", "") or "") or a.getparent() is None:
+            continue
+        if a.getparent().tag != "li" and not _in_chrome(a):
+            continue
+        text = _text(a)
+        if text and len(text) <= 30 and text not in HOME_WORDS and arabic_ratio(text) > 0.5:
+            return text
     return None

@@ -75,13 +75,18 @@ class DiscoveryMixin:
         via: str | None = None,
         priority: int | None = None,
         home: str | None = None,
+        given: bool = False,
     ) -> Request | None:
-        """The request for one candidate article URL, or None (filtered and counted)."""
+        """The request for one candidate article URL, or None (filtered and counted).
+
+        ``given``: a URL the user named (``-a url=``): domain and allow/deny are not checked.
+        """
         if self.limit_reached():
             return None
-        verdict = self.url_verdict(portal, entry.url, home)
+        verdict = None if given else self.url_verdict(portal, entry.url, home)
         if verdict is not None:
             self.count(portal, f"discovery/filtered/{verdict}")
+            logger.debug("Not an article URL (%s): %s", verdict, entry.url)
             return None
         if self.too_old(entry.date):
             self.count(portal, "discovery/too_old")

@@ -209,13 +209,19 @@ class NewsbotSpider(DiscoveryMixin, scrapy.Spider):
 
     # -- requests -----------------------------------------------------------------------------
     def given_requests(self) -> Iterator[Request]:
-        """Article requests for ``-a url=`` / ``urls=`` / ``urls_file=``."""
+        """Article requests for ``-a url=`` / ``urls=`` / ``urls_file=``.
+
+        The portal is the spider's own when it owns the host, else the registry's for the URL,
+        else the spider's own (a saved copy on 127.0.0.1 crawled with ``scrapy crawl youm7``).
+        """
         for url in self.args.urls:
-            portal = self.portal or portals.for_url(url)
+            portal = self.portal
+            if portal is None or not portal.owns(urlsplit(url).hostname or ""):
+                portal = portals.for_url(url) or self.portal
             entry = Entry(url=url, source="given")
-            if portal is not None and not portal.owns(urlsplit(url).hostname or ""):
-                portal = portals.for_url(url)
-            request = self.article_request(entry, portal, priority=DISCOVERY_PRIORITY - 1, home=url)
+            request = self.article_request(
+                entry, portal, priority=DISCOVERY_PRIORITY - 1, home=url, given=True
+            )
             if request is not None:
                 yield request
 

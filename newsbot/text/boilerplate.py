@@ -180,6 +180,11 @@ _AD_INLINE_RE = re.compile(
     rf"(?<!\w)(?:{_alt(('مادة إعلانية', 'Advertisement', 'محتوى إعلاني'), marks=True)})(?!\w)"
 )
 
+_RIGHTS = _alt(
+    ("جميع الحقوق محفوظة", "حقوق النشر محفوظة", "جميع حقوق النشر", "الحقوق محفوظة",
+     "All rights reserved", "Copyright")
+)  # fmt: skip
+
 BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^\W*(?:{_alt((*AD_LABELS, *UI_LABELS))})\W*$"),
     re.compile(rf"^\W*(?:{_alt((*RELATED_LABELS, *SIMILAR_LABELS, *SITE_BLOCK_LABELS))})\W*$"),
@@ -194,8 +199,9 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(  # caption ending in a credit: "... نيامي (فرانس برس)"
         rf"^{_words_at_most(25)}[^.!?؟]*\((?:{_alt((*_AGENCY_WORDS, *PHOTO_CREDIT_WORDS))})\)+\W*$"
     ),
-    re.compile(
-        rf"^{_words_at_most(30)}.*(?:©|{_alt(('جميع الحقوق محفوظة', 'حقوق النشر محفوظة', 'جميع حقوق النشر', 'الحقوق محفوظة'))}|(?i:all rights reserved|copyright))"
+    re.compile(rf"^{_words_at_most(30)}.*©"),
+    re.compile(  # a footer line that opens or closes with a rights notice
+        rf"^{_words_at_most(30)}(?:\W*(?:{_RIGHTS})|.*(?:{_RIGHTS})\W*$)"
     ),
     re.compile(rf"^{_words_at_most(30)}\W*{_FOLLOW_RE.pattern}"),
 )

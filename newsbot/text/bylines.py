@@ -82,6 +82,7 @@ class _Rules:
     wa_keys: frozenset[str]
     known_keys: frozenset[str]
     head_keys: frozenset[str]
+    function_keys: frozenset[str]
 
     def agency_id(self, name: str) -> str | None:
         key = match_key(name)
@@ -135,6 +136,7 @@ def _rules(extra_prefixes: tuple[str, ...] = (), extra_agencies: tuple[str, ...]
         wa_keys=frozenset(k.split()[0] for k in _keys(data.WA_NAMES)),
         known_keys=_keys((*data.FIRST_NAMES, *data.WA_NAMES, *data.COMPOUND_HEADS)),
         head_keys=_keys(data.COMPOUND_HEADS),
+        function_keys=_keys(data.FUNCTION_WORDS),
     )
 
 
@@ -302,6 +304,7 @@ def _is_name(name: str, rules: _Rules) -> bool:
         and not rules.agency_id(name)
         and not rules.is_place(name)
         and not (len(words) == 1 and len(words[0]) == 1)
+        and not any(match_key(w) in rules.function_keys for w in words)
     )
 
 
@@ -342,8 +345,10 @@ def parse_byline(
             continue
         part = out.lead(part)
         part = _strip_honorifics(part, rules)
-        for piece in _split_wa(part, rules):
-            name = _strip_honorifics(out.lead(piece), rules)
+        names = [_strip_honorifics(out.lead(piece), rules) for piece in _split_wa(part, rules)]
+        if any(len(n.split()) > _MAX_NAME_WORDS for n in names):
+            continue  # a sentence, not a list of names
+        for name in names:
             if _is_name(name, rules):
                 out.add_author(name)
     if s != original:  # give names back their harakat/tatweel as printed

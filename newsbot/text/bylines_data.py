@@ -182,6 +182,15 @@ FIRST_NAMES: tuple[str, ...] = (
 )  # fmt: skip
 """Common given names: "X وعلي" splits even when one side has a single word."""
 
+FUNCTION_WORDS: tuple[str, ...] = (
+    "في", "من", "إلى", "عن", "لدى", "مع", "بعد", "قبل", "حتى", "خلال", "بين", "حول", "عند",
+    "منذ", "التي", "الذي", "الذين", "اللذين", "أن", "إن", "قد", "لا", "لم", "لن", "ما", "هذا", "هذه",
+    "ذلك", "تلك", "كان", "كانت", "هو", "هي", "هم", "أو", "ثم", "كل", "كما", "لكن", "أي", "إذا",
+    "the", "of", "in", "on", "for", "with", "is", "was",
+)  # fmt: skip
+"""Words no person's name contains: a part holding one is a sentence or a role, not a name.
+(Not "على": its match key equals the name علي.)"""
+
 COMPOUND_HEADS: tuple[str, ...] = (
     "عبد", "أبو", "أبي", "أبا", "بن", "ابن", "بنت", "آل", "أم", "ولد", "بو", "ذو", "نور",
     "abd", "abu", "bin", "ben", "al", "el", "de", "van", "von",

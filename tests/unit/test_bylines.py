@@ -125,6 +125,7 @@ CASES: list[tuple[str | None, list[str], list[str], str | None]] = [
     ("سبوتنيك", [], ["سبوتنيك"], None),
     ("بواسطة أحمد سامي", ["أحمد سامي"], [], None),
     ("محمد علي، مراسل الجزيرة", ["محمد علي"], [], None),
+    ("سارة محمد - المحررة في قسم الاقتصاد", ["سارة محمد"], [], None),
     ("تحرير: أحمد علي ومراجعة: سامي يوسف", ["أحمد علي", "سامي يوسف"], [], None),
     ("إعداد أحمد علي وترجمة منى سامي", ["أحمد علي", "منى سامي"], [], None),
     ("كتب: محمد علي | 12 مايو 2024", ["محمد علي"], [], None),
@@ -242,3 +243,15 @@ def test_realworld_bylines() -> None:
         assert got["dateline"] == exp["dateline"], exp["id"]
         checked += 1
     assert checked >= 8
+
+
+def test_realworld_date_lines_credit_no_one() -> None:
+    """A date stamp handed over as a byline yields no author or agency."""
+    if not (REALWORLD / "expected").is_dir():
+        pytest.skip(f"realworld pages not found at {REALWORLD} (set NEWSBOT_REALWORLD_DIR)")
+    for path in sorted((REALWORLD / "expected").glob("*.json")):
+        exp = json.loads(path.read_text("utf-8"))
+        if text := exp["published_visible"]:
+            got = parse_byline(text)
+            assert got["authors"] == [], (exp["id"], text)
+            assert got["agencies"] == [], (exp["id"], text)

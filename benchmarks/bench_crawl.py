@@ -1,0 +1,194 @@
+"""Crawl throughput: the full newsbot pipeline vs a bare Scrapy spider, same URLs, one run.
+
+    python benchmarks/bench_crawl.py [--copies 20] [--concurrency 16]
+
+The demo site (newsbot/demo/site) is replicated into a temporary directory: every article page
+is copied ``--copies`` times under new URL paths (its own URL rewritten inside the copy, so
+canonical URLs differ), and served by ``newsbot.demo.server`` on 127.0.0.1. Both crawls fetch
+the same real ``https://demo.newsbot.example/...`` URLs through ``MirrorMiddleware`` (so the
+only difference is what happens after download), with DOWNLOAD_DELAY=0, AutoThrottle off and
+the same concurrency, each in its own ``scrapy`` process:
+
+- full: ``scrapy crawl article -a urls_file=...`` (extraction, classification, project pipelines)
+- bare: ``scrapy runspider benchmarks/bench_crawl.py`` (``BareSpider``: fetch and count only)
+
+Pages/s = pages received (mirror fetches counted once) / the crawl's elapsed_time_seconds (engine open -> close); the
+wall time includes interpreter and project start-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import scrapy
+from scrapy.statscollectors import MemoryStatsCollector
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+DEMO_SITE = REPO / "newsbot" / "demo" / "site"
+DEMO_HOST = "demo.newsbot.example"
+
+
+class JsonStats(MemoryStatsCollector):
+    """Stats collector that writes the final stats to BENCH_STATS_FILE (JSON)."""
+
+    def close_spider(self, *args: Any, **kwargs: Any) -> None:
+        super().close_spider(*args, **kwargs)
+        path = self._crawler.settings.get("BENCH_STATS_FILE")
+        if path:
+            Path(path).write_text(json.dumps(self._stats, default=str), encoding="utf-8")
+
+
+class BareSpider(scrapy.Spider):
+    """Fetch every URL of ``-a urls_file=`` and do nothing else."""
+
+    name = "bench_bare"
+
+    def __init__(self, urls_file: str = "", **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.urls = Path(urls_file).read_text(encoding="utf-8").split()
+
+    async def start(self) -> AsyncIterator[Any]:
+        for url in self.urls:
+            yield scrapy.Request(url, callback=self.parse)
+
+    def parse(self, response: scrapy.http.Response, **kwargs: Any) -> None:
+        return None
+
+
+def build_site(root: Path, copies: int) -> list[str]:
+    """Copy the demo site to ``root`` with ``copies`` clones of each article; return URLs."""
+    shutil.copytree(DEMO_SITE, root, dirs_exist_ok=True)
+    manifest = json.loads((DEMO_SITE / "manifest.json").read_text(encoding="utf-8"))
+    base = manifest["base_url"]
+    urls: list[str] = []
+    for page in manifest["pages"]:
+        if page["kind"] != "article" or page.get("encoding", "utf-8") not in ("utf-8", None):
+            continue
+        source = DEMO_SITE / page["file"]
+        html = source.read_bytes()
+        path = page["path"]
+        urls.append(base + path)
+        stem = path.rsplit("/", 1)
+        for i in range(copies):
+            new_path = f"{stem[0]}/bench{i:03d}-{stem[1]}"
+            target = root / new_path.lstrip("/")
+            if "%" in new_path:  # Arabic slugs: the file name on disk is percent-decoded
+                from urllib.parse import unquote
+
+                target = root / unquote(new_path).lstrip("/")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(html.replace(path.encode(), new_path.encode()))
+            urls.append(base + new_path)
+    return urls
+
+
+def run_crawl(cmd: list[str], settings: dict[str, Any], workdir: Path, label: str) -> dict:
+    stats_file = workdir / f"{label}-stats.json"
+    full = {**settings, "BENCH_STATS_FILE": str(stats_file), "STATS_CLASS": "bench_crawl.JsonStats"}
+    for name, value in full.items():
+        cmd += ["-s", f"{name}={json.dumps(value) if isinstance(value, dict) else value}"]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent), str(REPO)])}
+    started = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - started
+    if proc.returncode != 0 or not stats_file.exists():
+        sys.stderr.write(proc.stderr[-3000:])
+        raise SystemExit(f"{label} crawl failed ({proc.returncode})")
+    stats = json.loads(stats_file.read_text(encoding="utf-8"))
+    # the mirror's inner fetch fires response_received too: count each page once
+    pages = int(stats.get("response_received_count", 0)) - int(
+        stats.get("newsbot/mirror/requests", 0)
+    )
+    elapsed = float(stats.get("elapsed_time_seconds") or wall)
+    return {
+        "label": label,
+        "pages": pages,
+        "items": int(stats.get("item_scraped_count", 0)),
+        "elapsed": elapsed,
+        "wall": wall,
+        "pages_per_s": pages / elapsed if elapsed else 0.0,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--copies", type=int, default=20, help="clones of each demo article")
+    parser.add_argument("--concurrency", type=int, default=16)
+    opts = parser.parse_args(argv)
+
+    from newsbot.demo.server import start_server
+
+    with tempfile.TemporaryDirectory(prefix="newsbot-bench-") as tmp:
+        workdir = Path(tmp)
+        urls = build_site(workdir / "site", opts.copies)
+        urls_file = workdir / "urls.txt"
+        urls_file.write_text("\n".join(urls) + "\n", encoding="utf-8")
+        server, base = start_server(workdir / "site")
+        try:
+            settings = {
+                "NEWSBOT_MIRRORS": {DEMO_HOST: base},
+                "DOWNLOAD_DELAY": 0,
+                "DOWNLOAD_DELAY_JITTER": 0,
+                "AUTOTHROTTLE_ENABLED": "False",
+                "DOWNLOAD_SLOTS": {},
+                "CONCURRENT_REQUESTS": opts.concurrency,
+                "CONCURRENT_REQUESTS_PER_DOMAIN": opts.concurrency,
+                "HTTPCACHE_ENABLED": "False",
+                "LOG_LEVEL": "INFO",
+                "NEWSBOT_STATE_DIR": str(workdir / "state"),
+            }
+            scrapy_cmd = [sys.executable, "-m", "scrapy"]
+            full = run_crawl(
+                [
+                    *scrapy_cmd,
+                    "crawl",
+                    "article",
+                    "-a",
+                    f"urls_file={urls_file}",
+                    "-a",
+                    "related_depth=0",
+                    "-O",
+                    f"{workdir / 'full.jsonl'}:jsonl",
+                ],
+                settings,
+                workdir,
+                "full",
+            )
+            bare = run_crawl(
+                [*scrapy_cmd, "runspider", __file__, "-a", f"urls_file={urls_file}"],
+                settings,
+                workdir,
+                "bare",
+            )
+        finally:
+            server.shutdown()
+            server.server_close()
+
+    print(f"URLs: {len(urls)} (demo articles x {opts.copies + 1}), concurrency {opts.concurrency}")
+    print(f"{'crawl':<6} {'pages':>6} {'items':>6} {'elapsed s':>10} {'wall s':>8} {'pages/s':>9}")
+    for row in (full, bare):
+        print(
+            f"{row['label']:<6} {row['pages']:>6} {row['items']:>6} {row['elapsed']:>10.2f} "
+            f"{row['wall']:>8.2f} {row['pages_per_s']:>9.1f}"
+        )
+    if bare["pages_per_s"]:
+        print(
+            f"full pipeline runs at {full['pages_per_s'] / bare['pages_per_s']:.0%} of bare fetch"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
