@@ -115,8 +115,13 @@ def _dates() -> str:
     result = mod.run()
     if isinstance(result, dict):
         rate = result.get("parses_per_s") or result.get("per_second") or result.get("rate")
+        seen = (
+            f" ({result['parsed']}/{result['distinct_strings']} strings understood)"
+            if "parsed" in result and "distinct_strings" in result
+            else ""
+        )
         return (
-            f"parse_date: {rate:,.0f} parses/s"
+            f"parse_date: {rate:,.0f} parses/s{seen}"
             if isinstance(rate, (int, float))
             else f"parse_date: {result}"
         )

@@ -3,7 +3,8 @@
 Run: ``python benchmarks/bench_store.py [--sizes 100000 1000000] [--items 2000] [--dir DIR]``.
 
 For each size, a child process bulk-loads the store directly (synthetic records with real
-sketches' shape: fingerprint, 128-byte sketch, one LSH band key per band, all indexed), then a
+sketches' shape: fingerprint, 128-byte sketch, all indexed; LSH band keys for the records of the
+near-duplicate window, ``--per-day`` articles a day for 7 days, as a crawl leaves them), then a
 fresh child process runs ``DedupePipeline.process_item`` + the ``item_scraped`` commit (what a
 crawl does per article: canonical URL, fingerprint, MinHash, URL / exact / near look-ups, insert
 of the record, its aliases and band keys) for ``--items`` new Arabic articles, then as many
@@ -28,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np
 
-WORDS = (
+WORDS = (  # noqa: SIM905 (one readable string of Arabic words)
     "اجتمع نائب وزير الدفاع الروسي مع وزيري الدفاع المالي ووزير دفاع النيجر في باماكو بحسب ما "
     "قالت وسائل إعلام رسمية وأظهرت صور بثها التلفزيون استقبال الرئيس الانتقالي المسؤول رفيع "
     "المستوى بحضور الوزيرين وشهد وزير الموارد المائية والري مراسم توقيع عقد دراسة تحديد السحب "
@@ -47,7 +48,15 @@ def _rss_mb() -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def load(directory: Path, size: int, bands: int, num_perm: int, chunk: int = 200_000) -> None:
+def load(
+    directory: Path,
+    size: int,
+    bands: int,
+    num_perm: int,
+    per_day: int = 10_000,
+    window: int = 7,
+    chunk: int = 200_000,
+) -> None:
     """Bulk-load ``size`` synthetic records into a SQLite store in ``directory``."""
     from newsbot.state.sqlite import SqliteSeenStore
 
@@ -83,21 +92,27 @@ def load(directory: Path, size: int, bands: int, num_perm: int, chunk: int = 200
                 "expires) VALUES (?,?,?,?,?,?,?,?)",
                 rows,
             )
-    # band keys: sorted, disjoint ranges per chunk -> append-only B-tree inserts
-    total = size * bands
-    span = 2**64 // max(1, total // chunk + 1)
-    lo = -(2**63)
-    for start in range(0, total, chunk):
-        n = min(chunk, total - start)
-        keys = np.sort(rng.integers(0, span - 1, size=n, dtype=np.uint64)).astype(object)
-        ids = rng.integers(1, size + 1, size=n)
-        base = lo + (start // chunk) * span
-        with db:
-            db.execute("BEGIN")
-            db.executemany(
-                "INSERT OR IGNORE INTO band (key, id) VALUES (?, ?)",
-                ((base + int(k), int(r)) for k, r in zip(keys, ids, strict=True)),
-            )
+    # band keys of the records written in the near-duplicate window (``per_day`` articles a day
+    # for ``window`` days, the newest records), one table per day, keys sorted per table
+    today = int(now // 86400)
+    in_window = min(size, per_day * window)
+    for k in range(window):
+        first_id = size - in_window + k * per_day + 1
+        n_records = max(0, min(per_day, size + 1 - first_id))
+        if n_records == 0:
+            continue
+        day = today - (window - 1 - k)
+        db.execute(f"CREATE TABLE IF NOT EXISTS band_{day} (key INTEGER PRIMARY KEY, id INTEGER)")
+        keys = np.unique(rng.integers(-(2**63), 2**63 - 1, size=n_records * bands, dtype=np.int64))
+        ids = rng.integers(first_id, first_id + n_records, size=len(keys))
+        for start in range(0, len(keys), chunk):
+            with db:
+                db.execute("BEGIN")
+                db.executemany(
+                    f"INSERT INTO band_{day} (key, id) VALUES (?, ?)",
+                    zip(keys[start : start + chunk].tolist(), ids[start : start + chunk].tolist(),
+                        strict=True),
+                )  # fmt: skip
     db.execute("CREATE INDEX IF NOT EXISTS seen_fingerprint ON seen (fingerprint)")
     db.execute("CREATE INDEX IF NOT EXISTS seen_expires ON seen (expires)")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -162,7 +177,9 @@ def measure(directory: Path, items: int) -> dict[str, Any]:
     }
 
 
-def run(sizes: list[int], items: int, workdir: Path | None = None) -> list[dict[str, Any]]:
+def run(
+    sizes: list[int], items: int, workdir: Path | None = None, per_day: int = 10_000
+) -> list[dict[str, Any]]:
     from newsbot.fingerprints import NearDupHasher
 
     hasher = NearDupHasher()
@@ -175,7 +192,8 @@ def run(sizes: list[int], items: int, workdir: Path | None = None) -> list[dict[
         t0 = time.perf_counter()
         subprocess.run(
             [sys.executable, me, "--load", str(size), "--dir", str(directory),
-             "--bands", str(hasher.b), "--num-perm", str(hasher.num_perm)],
+             "--bands", str(hasher.b), "--num-perm", str(hasher.num_perm),
+             "--per-day", str(per_day)],
             check=True,
         )  # fmt: skip
         load_s = time.perf_counter() - t0
@@ -198,18 +216,20 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--items", type=int, default=2000)
     parser.add_argument("--dir", type=Path, default=None)
+    parser.add_argument("--per-day", type=int, default=10_000, help="articles a day (window)")
     parser.add_argument("--load", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--bands", type=int, default=30, help=argparse.SUPPRESS)
     parser.add_argument("--num-perm", type=int, default=128, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.load is not None:
-        load(args.dir, args.load, args.bands, args.num_perm)
+        load(args.dir, args.load, args.bands, args.num_perm, per_day=args.per_day)
         return
     if args.measure:
         print(json.dumps(measure(args.dir, args.items)))
         return
-    results = run(args.sizes, args.items, args.dir)
+    results = run(args.sizes, args.items, args.dir, per_day=args.per_day)
+    print(f"near-duplicate window: 7 days x {args.per_day} articles/day; {args.items} items")
     print(f"{'records':>9} {'load s':>7} {'new ms/item':>12} {'dup ms/item':>12} "
           f"{'RSS MB before':>14} {'RSS MB after':>13} {'db MB':>7}")  # fmt: skip
     for r in results:

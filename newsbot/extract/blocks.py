@@ -122,7 +122,7 @@ def skipped(el: etree._Element, extra_class_re: re.Pattern[str] | None = None) -
     style = el.get("style")
     if style and HIDDEN_STYLE_RE.search(style):
         return True
-    marks = f"{el.get('class', '')} {el.get('id', '')}"
+    marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('aria-labelledby', '')}"
     if marks.strip() and (SKIP_CLASS_RE.search(marks) or SKIP_CLASS_ANY_RE.search(marks)):
         return True
     return bool(extra_class_re and marks.strip() and extra_class_re.search(marks))
@@ -201,3 +201,37 @@ def read_blocks(
     reader.walk(container, root=True)
     reader.flush()
     return reader.blocks
+
+
+_CSS_RULE_RE = re.compile(r"([^{}@]+)\{([^{}]*)\}")
+_HIDING_RE = re.compile(
+    r"clip\s*:\s*rect\(\s*(?:0|1px)|clip-path\s*:\s*inset\(\s*(?:50|100)%|display\s*:\s*none", re.I
+)
+_CLASS_SEL_RE = re.compile(r"^\s*\.([\w-]+)\s*$")
+
+
+def hidden_classes(css_texts: list[str]) -> set[str]:
+    """Class names that page CSS hides (visually-hidden ``clip`` rules, ``display:none``).
+
+    Only top-level single-class rules count; rules inside ``@media`` blocks are responsive
+    variants and are ignored.
+    """
+    out: set[str] = set()
+    for css in css_texts:
+        top = re.sub(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", " ", css)
+        for selectors, body in _CSS_RULE_RE.findall(top):
+            if not _HIDING_RE.search(body):
+                continue
+            for sel in selectors.split(","):
+                m = _CLASS_SEL_RE.match(sel)
+                if m:
+                    out.add(m.group(1))
+    return out
+
+
+def class_regex(classes: set[str]) -> re.Pattern[str] | None:
+    """A regex matching a class/id attribute that holds one of ``classes``."""
+    if not classes:
+        return None
+    alt = "|".join(re.escape(c) for c in sorted(classes))
+    return re.compile(rf"(?:^|\s)(?:{alt})(?:$|\s)")

@@ -73,10 +73,30 @@ def _is_caption(text: str) -> bool:
     return any(w.lower() in inside.lower() for w in CREDIT_WORDS)
 
 
+COMMENT_POLICY_WORDS = ("التعليقات", "تعليقك", "تعليقاتكم", "التعليق", "الآراء الواردة")
+COMMENT_POLICY_RE = re.compile(
+    r"(?:" + "|".join(COMMENT_POLICY_WORDS) + r").{0,200}(?:نشر|إرشادات|شروط|تعبر|سياسة)"
+    r"|(?:نشر|إرشادات|شروط|تعبر|سياسة).{0,200}(?:" + "|".join(COMMENT_POLICY_WORDS) + r")"
+)
+"""A reader-comments policy note (trailing only: a sentence of the article may mention comments)."""
 SIGN_OFF_RE = re.compile(r"^\W*[-–—]*\s*\([^()]{2,30}\)\W*$")
 """A trailing agency sign-off on its own line: "--(بترا)", "(رويترز)"."""
 LABEL_ONLY_RE = re.compile(r"^[^\d:]{2,20}:$")
 """A field label alone on its line ("المصدر:"), its value on the next one."""
+
+
+ARABIC_RE = re.compile("[\u0600-\u06ff]")
+
+
+def _split_title_blocks(blocks: list[Block], title_key: str | None) -> set[int]:
+    """Indexes of two consecutive blocks that together repeat the headline (split by <br>)."""
+    if not title_key:
+        return set()
+    for i in range(len(blocks) - 1):
+        a, b = match_key(blocks[i].text), match_key(blocks[i + 1].text)
+        if a and b and f"{a} {b}" == title_key:
+            return {i, i + 1}
+    return set()
 
 
 def _merge_labels(blocks: list[Block]) -> list[Block]:
@@ -84,7 +104,11 @@ def _merge_labels(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         prev = out[-1] if out else None
-        if prev is not None and LABEL_ONLY_RE.match(prev.text.strip()) and len(block.text.split()) <= 8:
+        if (
+            prev is not None
+            and LABEL_ONLY_RE.match(prev.text.strip())
+            and len(block.text.split()) <= 8
+        ):
             out[-1] = Block(
                 text=f"{prev.text.strip()} {block.text.strip()}",
                 tag=prev.tag,
@@ -138,7 +162,12 @@ def clean_blocks(
     split_teaser = boilerplate.split_teaser
 
     mode: str | None = None
-    for block in _merge_labels(blocks):
+    merged = _merge_labels(blocks)
+    skip_title = _split_title_blocks(merged, title_key)
+    for i, block in enumerate(merged):
+        if i in skip_title:
+            out.count("title")
+            continue
         text = clean_text(boilerplate.strip_inline_markers(clean_text(block.text)))
         if not text:
             if block.text.strip():
@@ -229,7 +258,14 @@ def clean_blocks(
         if _is_caption(text):
             out.count("caption")
             continue
+        if not out.paragraphs and words <= 3 and not ARABIC_RE.search(text):
+            out.count("reference")  # "IP/09/1494": a reference code above the text
+            continue
         out.paragraphs.append(text)
+    # A comment-policy note closing the text ("ترحب شبكة ... بالنقاش ... التعليقات") is not text.
+    while out.paragraphs and COMMENT_POLICY_RE.search(out.paragraphs[-1]):
+        out.paragraphs.pop()
+        out.count("comment-policy")
     # Trailing single-word leftovers (tag chips, "المزيد") are not text.
     while (
         out.paragraphs and len(out.paragraphs[-1].split()) <= 2 and "://" not in out.paragraphs[-1]
@@ -237,13 +273,3 @@ def clean_blocks(
         out.paragraphs.pop()
         out.count("trailing")
     return out
-
-
-def result_to_fields(res: BodyResult) -> dict[str, Any]:
-    return {
-        "body": res.body,
-        "related": res.related,
-        "similar_titles": res.similar_titles,
-        "tags": res.tags,
-        "credited_source": res.credited_source,
-    }

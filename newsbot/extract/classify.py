@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
+from newsbot.extract.encoding import looks_binary
 from newsbot.items import Article
 
 MIN_BODY_WORDS = 40
@@ -24,13 +25,17 @@ def classify(article: Article, response: Any = None) -> str | None:
         ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()
         if ctype and "html" not in ctype and "xml" not in ctype:
             return "not-html"
-        if not hasattr(response, "text"):
+        if not hasattr(response, "text") or looks_binary(getattr(response, "body", b"")):
             return "not-html"
     url = article.fetched_url or article.url or ""
     path = urlsplit(url).path.lower()
     words = article.word_count or 0
     if path in ("", "/", "/index.html", "/index.php", "/ar", "/ar/", "/home"):
         return "home"
+    if not article.published and (
+        any(h in path for h in LISTING_PATH_HINTS) or _headline_links(response) >= LISTING_LINKS
+    ):
+        return "listing"
     if not article.title:
         return "no-title"
     if words < MIN_BODY_WORDS:
@@ -41,6 +46,18 @@ def classify(article: Article, response: Any = None) -> str | None:
         if any(h in path for h in LISTING_PATH_HINTS):
             return "listing"
         return "no-body"
-    if any(h in path for h in LISTING_PATH_HINTS) and not article.published:
-        return "listing"
     return None
+
+
+LISTING_LINKS = 25
+"""Undated pages with at least this many headline links (4+ words) are section fronts."""
+
+
+def _headline_links(response: Any) -> int:
+    if response is None or not hasattr(response, "xpath"):
+        return 0
+    try:
+        texts = response.xpath("//body//a//text()").getall()
+    except (ValueError, AttributeError):
+        return 0
+    return sum(1 for t in texts if len(t.split()) >= 4)

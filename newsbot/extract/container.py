@@ -109,7 +109,9 @@ def generic_container(sel: Selector) -> etree._Element | None:
     return ranked[0][1] if ranked and ranked[0][0] >= 4 else None
 
 
-LEAD_RE = re.compile(r"(?:^|[\s_-])(?:lead|intro|standfirst|summary|excerpt|article__lead)(?:$|[\s_-])", re.I)
+LEAD_RE = re.compile(
+    r"(?:^|[\s_-])(?:lead|intro|standfirst|summary|excerpt|article__lead)(?:$|[\s_-])", re.I
+)
 """Class names of a standfirst printed just before the article text."""
 
 
@@ -120,7 +122,9 @@ def lead_before(container: etree._Element) -> etree._Element | None:
         if node is None:
             return None
         prev = node.getprevious()
-        while prev is not None and (not isinstance(prev.tag, str) or prev.tag in ("script", "style")):
+        while prev is not None and (
+            not isinstance(prev.tag, str) or prev.tag in ("script", "style")
+        ):
             prev = prev.getprevious()
         if prev is not None:
             marks = f"{prev.get('class', '')} {prev.get('id', '')}"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -12,34 +11,28 @@ from urllib.parse import urlsplit
 from parsel import Selector
 from scrapy.http import TextResponse
 
-from newsbot.extract import jsonld, metadata, visible
+from newsbot.extract import fields, jsonld, metadata, visible
 from newsbot.extract._deps import (
-    arabic_ratio,
-    clean_text,
-    match_key,
-    parse_byline,
     region_for_host,
     word_count,
 )
+from newsbot.extract.blocks import class_regex, hidden_classes
 from newsbot.extract.body import BodyResult
-from newsbot.extract.dates import DateContext, first_date, hint_date, url_date
-from newsbot.extract.encoding import fix_mojibake, looks_binary, repair_response
-from newsbot.extract.related import related_links, similar_titles
+from newsbot.extract.credits import resolve_credits
+from newsbot.extract.dates import (
+    DateContext,
+    first_date,
+    hint_date,
+    modified_candidates,
+    published_candidates,
+    url_date,
+)
+from newsbot.extract.encoding import MAX_BYTES, fix_mojibake, looks_binary, repair_response
 from newsbot.extract.text import extract_body, selector_values
 from newsbot.items import Article
 from newsbot.loaders import ArticleLoader
 
 logger = logging.getLogger(__name__)
-
-ORG_NAME_RE = re.compile(r"^[A-Z0-9][A-Z0-9 .&-]{1,15}$")
-"""Upper-case Latin acronyms in author metadata are outlets ("LBCI"), not people."""
-LATIN_WORD_RE = re.compile(r"^[A-Za-z][\w.-]*$")
-URL_RE = re.compile(r"https?://\S+")
-LEAD_DATELINE_RE = re.compile(
-    r"^(?P<city>[^\s(،,:\-–—0-9]{2,20}(?: [^\s(،,:\-–—0-9]{2,20})?)(?:[،,]\s*[^\s(،,]{2,20})?\s*"
-    r"\((?P<agency>[^()]{1,25})\)\s*(?:--|[-–—:])"
-)
-"""A dateline printed at the start of the first paragraph: "دمشق، سوريا (CNN) --"."""
 
 
 class _Stats:
@@ -74,54 +67,6 @@ def _layout(portal: Any, when: datetime | None) -> Any:
     return portal.layout_for(when.date() if when else None)
 
 
-def _authors_from(
-    names: list[str],
-    prefixes: tuple[str, ...],
-    agencies: tuple[str, ...],
-    *,
-    metadata: bool = False,
-) -> dict[str, Any]:
-    """Parsed bylines; from ``metadata`` (author fields, not shown) only people are kept."""
-    out: dict[str, Any] = {"authors": [], "agencies": [], "dateline": None}
-    for name in names:
-        name = URL_RE.sub(" ", name or "").strip()
-        if not name or ORG_NAME_RE.match(name):
-            continue
-        if metadata and LATIN_WORD_RE.match(name):
-            continue  # "Sputnik", "LBCI": the outlet, not a person
-        try:
-            got = parse_byline(name, prefixes=prefixes, agencies=agencies)
-        except Exception as exc:
-            logger.warning("byline parser failed on %r: %s", name, exc)
-            continue
-        out["authors"] += [a for a in got.get("authors", []) if a not in out["authors"]]
-        if not metadata:
-            out["agencies"] += [a for a in got.get("agencies", []) if a not in out["agencies"]]
-        out["dateline"] = out["dateline"] or got.get("dateline")
-    return out
-
-
-DATE_LINE_CITY_RE = re.compile(r"^([^\d،,:()]{2,25})[،,]\s*\S")
-"""A date line that starts with the place: "بروكسل، 9 تشرين الأول 2009"."""
-
-
-def _dateline_from_date_lines(
-    lines: list[str], prefixes: tuple[str, ...], agencies: tuple[str, ...]
-) -> str | None:
-    """The city a body date line starts with, when the byline parser knows it as a place."""
-    for line in lines:
-        m = DATE_LINE_CITY_RE.match(line)
-        if not m or len(m.group(1).split()) > 2:
-            continue
-        try:
-            got = parse_byline(m.group(1), prefixes=prefixes, agencies=agencies)
-        except Exception:
-            continue
-        if got.get("dateline") and not got.get("authors"):
-            return str(got["dateline"])
-    return None
-
-
 def extract(
     response: TextResponse,
     portal: Any = None,
@@ -154,6 +99,9 @@ def extract(
         st.inc("parser/page/binary")
         loader.add_value("url", url)
         return loader.load_item()
+    if len(response.body) > MAX_BYTES:
+        st.inc("parser/page/truncated")
+        response = response.replace(body=response.body[:MAX_BYTES])
     response = repair_response(response)
     try:
         text = response.text
@@ -194,23 +142,12 @@ def _extract_fields(
     md = metadata.collect(sel, url)
     meta = md["meta"]
     micro = md["microdata"]
-    rdfa = md["rdfa"]
     dctx = DateContext(
         locale, zone, zone_source, now, bool(getattr(portal, "metadata_local_as_utc", False))
     )
 
     # Dates first: the layout of a versioned portal depends on the page's date.
-    pub_cands: list[tuple[str, str]] = []
-    if ld.get("published"):
-        pub_cands.append((ld["published"], "jsonld"))
-    pub_cands += [(v, "meta") for k in metadata.PUBLISHED_META for v in meta.get(k, ())]
-    pub_cands += [
-        (v, "microdata") for k in ("datePublished", "dateCreated") for v in micro.get(k, ())
-    ]
-    pub_cands += [
-        (v, "meta") for k in ("dc:date", "dc:created", "dcterms:created") for v in rdfa.get(k, ())
-    ]
-    pub_cands += [(dt, "time-tag") for dt, _ in md["time"]]
+    pub_cands = published_candidates(ld, md)
     structured_pub = first_date(pub_cands, dctx)
     layout = _layout(portal, structured_pub.when if structured_pub else None)
     selectors = layout.selectors if layout is not None else None
@@ -242,6 +179,8 @@ def _extract_fields(
     if "title" in prefer:
         loader.add_value("title", sel_title)
     loader.add_value("title", metadata.pick_heading(md["h1"], meta_titles))
+    if meta_titles:  # no <h1> is the headline: a block styled as the title may be
+        loader.add_value("title", metadata.pick_heading(md["title_like"], meta_titles))
     loader.add_value("title", sel_title)
     loader.add_value("title", [fix_mojibake(t) for t in meta_titles])
     loader.add_value("title", hints.get("title"))
@@ -280,6 +219,7 @@ def _extract_fields(
 
     # Body and what the clean-up takes out of it.
     anchor = visible.find_h1(sel, title)
+    hidden = class_regex(hidden_classes(sel.xpath("//style/text()").getall()))
     byline_sel = sv("byline")
     res: BodyResult = extract_body(
         sel,
@@ -292,11 +232,13 @@ def _extract_fields(
         zone=zone,
         now=now,
         stats=st,
+        hidden=hidden,
     )
     loader.add_value("body", res.body)
     loader.add_value("word_count", word_count(res.body) if res.body else None)
     loader.add_value("credited_source", sv("credited_source"))
     loader.add_value("credited_source", res.credited_source)
+    loader.add_value("credited_source", visible.credit_line(sel, anchor))
 
     # Dates (visible text / URL / hints as fallbacks).
     pub = None
@@ -306,7 +248,7 @@ def _extract_fields(
     pub = pub or structured_pub
     vis_pub, vis_mod = visible.date_texts(sel, anchor)
     if pub is None:
-        pub = first_date([(t, "text") for t in sel_pub + res.date_lines + vis_pub], dctx)
+        pub = first_date([(t, "text") for t in sel_pub + vis_pub + res.date_lines], dctx)
     if pub is None:
         pub = url_date(url, dctx) or url_date(loader.get_output_value("url") or "", dctx)
     if pub is None:
@@ -317,14 +259,11 @@ def _extract_fields(
         loader.add_value("published_hijri", pub.hijri)
         loader.add_value("date_source", pub.source)
         loader.add_value("date_tz_source", pub.tz_source)
-    mod_cands: list[tuple[str, str]] = (
-        [(t, "text") for t in sv("modified")] if "modified" in prefer else []
-    )
-    if ld.get("modified"):
-        mod_cands.append((ld["modified"], "jsonld"))
-    mod_cands += [(v, "meta") for k in metadata.MODIFIED_META for v in meta.get(k, ())]
-    mod_cands += [(v, "microdata") for v in micro.get("dateModified", ())]
-    mod_cands += [(t, "text") for t in sv("modified") + vis_mod]
+    sel_mod = [(t, "text") for t in sv("modified")]
+    mod_cands = (sel_mod if "modified" in prefer else []) + modified_candidates(ld, md)
+    mod_cands += sel_mod + [(t, "text") for t in vis_mod]
+    if hints.get("modified"):
+        mod_cands.append((str(hints["modified"]), str(hints.get("date_source") or "sitemap")))
     mod = first_date(mod_cands, dctx)
     if mod is not None:
         loader.add_value("modified", mod.value)
@@ -334,88 +273,26 @@ def _extract_fields(
     agencies = tuple(getattr(portal, "agencies", ()) or ())
     layers = [
         byline_sel,
-        *([t] for t in (visible.byline_texts(sel, anchor)[:3] if not byline_sel else [])),
+        *(
+            [t]
+            for t in (
+                visible.byline_texts(sel, anchor, hidden=hidden)[:3] if not byline_sel else []
+            )
+        ),
         res.bylines,
         ld.get("authors") or [],
         meta.get("author", []) + micro.get("author", []),
     ]
-    dateline = None
-    for i, names in enumerate(layers):
-        is_meta = i >= len(layers) - 2
-        got = _authors_from(names, prefixes, agencies, metadata=is_meta)
-        if is_meta and not (got["authors"] or got["agencies"]) and res.paragraphs:
-            lead = LEAD_DATELINE_RE.match(res.paragraphs[0])
-            if lead:
-                got = {
-                    "authors": [],
-                    "agencies": [lead["agency"].strip()],
-                    "dateline": lead["city"],
-                }
-        if got["authors"] or got["agencies"]:
-            loader.add_layer("authors", got["authors"])
-            loader.add_layer("agencies", got["agencies"])
-            dateline = dateline or got["dateline"]
-            break
-        dateline = dateline or got["dateline"]
-    if dateline is None:
-        dateline = _dateline_from_date_lines(res.date_lines, prefixes, agencies)
+    got = resolve_credits(layers, res.paragraphs, res.date_lines, prefixes, agencies)
+    loader.add_layer("authors", got["authors"])
+    loader.add_layer("agencies", got["agencies"])
+    dateline = got["dateline"]
     loader.add_value("dateline", dateline)
 
-    # Section and tags.
-    sel_section = sv("section")
-    loader.add_value("section", sel_section)
-    loader.add_value("section", visible.breadcrumb(sel, title))
-    loader.add_value(
-        "section",
-        ld.get("breadcrumb")
-        if match_key(ld.get("breadcrumb") or "") != match_key(title or "")
-        else None,
-    )
-    loader.add_value("section", ld.get("section"))
-    loader.add_value("section", metadata.first_meta(meta, "article:section"))
-    loader.add_value("section", micro.get("articleSection", []))
-    loader.add_value("section", visible.category_link(anchor))
-    loader.add_value("section", visible.active_nav_item(sel))
-    loader.add_layer("tags", sv("tags"))
-    loader.add_layer("tags", res.tags)
-    loader.add_layer("tags", visible.tag_links(sel))
-    kw: list[str] = []
-    for k in ("news_keywords", "keywords"):
-        for v in meta.get(k, ()):
-            kw += [x.strip() for x in re.split(r"[,،]", v) if x.strip()]
-    loader.add_layer("tags", meta.get("article:tag", []) or ld.get("keywords") or kw)
-
-    # Related links and similar titles.
-    rel_sel = tuple(getattr(selectors, "related", ()) or ())
-    labels = tuple(getattr(portal, "related_labels", ()) or ())
-    loader.add_layer(
-        "related",
-        related_links(
-            sel,
-            url,
-            loader.get_output_value("url") or url,
-            selectors=rel_sel,
-            extra_labels=labels,
-            inline=res.related,
-        ),
-    )
-    loader.add_layer(
-        "similar_titles", similar_titles(sel, tuple(getattr(selectors, "similar", ()) or ()))
-    )
-    loader.add_layer("similar_titles", res.similar_titles)
-    loader.add_layer("images", res.images)
-
-    # Language.
-    sample = f"{title or ''} {(res.body or '')[:2000]}"
-    lang = (
-        md["lang"]
-        or ld.get("language")
-        or metadata.first_meta(meta, "content-language", "language")
-    )
-    if clean_text(sample) and arabic_ratio(sample) >= 0.5:
-        loader.add_value("language", "ar")
-    elif lang:
-        loader.add_value("language", lang.split("-")[0].split("_")[0].lower())
+    page = fields.Page(sel, url, ld, md, selectors, portal, title, anchor, hints)
+    fields.add_section_and_tags(loader, page, sv("section"), sv("tags"), res)
+    fields.add_related(loader, page, res)
+    fields.add_language(loader, page, res)
 
     item = loader.load_item()
     for name in ("title", "body", "published", "authors", "section", "tags", "lead_image"):

@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from newsbot.extract._deps import date_from_url, parse_date_info
+from newsbot.extract.metadata import MODIFIED_META, PUBLISHED_META
 
 logger = logging.getLogger(__name__)
 
@@ -134,3 +135,25 @@ def hint_date(hints: dict[str, Any], ctx: DateContext) -> DateResult | None:
         raw = raw.isoformat()
     got = parse_candidate(str(raw), str(hints.get("date_source") or "sitemap"), ctx)
     return got
+
+
+def published_candidates(ld: dict[str, Any], md: dict[str, Any]) -> list[tuple[str, str]]:
+    """Structured publication-date strings ``(text, source)``, most reliable first."""
+    meta, micro, rdfa = md["meta"], md["microdata"], md["rdfa"]
+    out: list[tuple[str, str]] = [(ld["published"], "jsonld")] if ld.get("published") else []
+    out += [(v, "meta") for k in PUBLISHED_META for v in meta.get(k, ())]
+    out += [(v, "microdata") for k in ("datePublished", "dateCreated") for v in micro.get(k, ())]
+    out += [
+        (v, "meta") for k in ("dc:date", "dc:created", "dcterms:created") for v in rdfa.get(k, ())
+    ]
+    out += [(dt, "time-tag") for dt, _ in md["time"]]
+    return out
+
+
+def modified_candidates(ld: dict[str, Any], md: dict[str, Any]) -> list[tuple[str, str]]:
+    """Structured modification-date strings ``(text, source)``, most reliable first."""
+    meta, micro = md["meta"], md["microdata"]
+    out: list[tuple[str, str]] = [(ld["modified"], "jsonld")] if ld.get("modified") else []
+    out += [(v, "meta") for k in MODIFIED_META for v in meta.get(k, ())]
+    out += [(v, "microdata") for v in micro.get("dateModified", ())]
+    return out

@@ -81,11 +81,11 @@ def meta_values(sel: Selector) -> dict[str, list[str]]:
     """Every ``<meta>`` value by lower-cased property/name/itemprop/http-equiv, in page order."""
     out: dict[str, list[str]] = {}
     for m in sel.xpath("//meta"):
-        content = m.attrib.get("content")
+        content = m.root.get("content")
         if content is None or not content.strip():
             continue
         for attr in ("property", "name", "itemprop", "http-equiv"):
-            key = m.attrib.get(attr)
+            key = m.root.get(attr)
             if key:
                 out.setdefault(key.strip().lower(), []).append(content.strip())
     return out
@@ -134,13 +134,13 @@ def microdata(sel: Selector) -> dict[str, list[str]]:
         for el in sel.xpath(f'//*[@itemprop="{prop}"]'):
             if el.root.tag == "meta":
                 continue  # already in meta_values
-            val = el.attrib.get("content") or el.attrib.get("datetime")
+            val = el.root.get("content") or el.root.get("datetime")
             if not val and prop == "author":
                 val = el.xpath('.//*[@itemprop="name"]/@content').get() or clean_text(
                     " ".join(el.xpath(".//text()").getall())
                 )
             if not val and prop == "image":
-                val = el.attrib.get("src") or el.xpath(".//@src|.//@href").get()
+                val = el.root.get("src") or el.xpath(".//@src|.//@href").get()
             if not val:
                 val = clean_text(" ".join(el.xpath(".//text()").getall()))
             if val:
@@ -152,8 +152,8 @@ def rdfa(sel: Selector) -> dict[str, list[str]]:
     """RDFa ``property`` values on non-meta elements (``dc:date``, ``dc:title`` ...)."""
     out: dict[str, list[str]] = {}
     for el in sel.xpath("//*[@property][not(self::meta)]"):
-        key = el.attrib["property"].strip().lower()
-        val = el.attrib.get("content") or clean_text(" ".join(el.xpath(".//text()").getall()))
+        key = el.root.get("property", "").strip().lower()
+        val = el.root.get("content") or clean_text(" ".join(el.xpath(".//text()").getall()))
         if val:
             out.setdefault(key, []).append(val)
     return out
@@ -164,7 +164,10 @@ def time_tags(sel: Selector) -> list[tuple[str, str]]:
     out = []
     for t in sel.xpath("//time[@datetime]"):
         out.append(
-            (t.attrib["datetime"].strip(), clean_text(" ".join(t.xpath(".//text()").getall())))
+            (
+                t.root.get("datetime", "").strip(),
+                clean_text(" ".join(t.xpath(".//text()").getall())),
+            )
         )
     return out
 
@@ -191,13 +194,21 @@ def overlap(a: str, b: str) -> float:
     return len(ta & tb) / min(len(ta), len(tb))
 
 
+def coverage(heading: str, title: str) -> float:
+    """Share of the metadata title's words that the heading has."""
+    th, tt = _tokens(heading), _tokens(title)
+    return len(th & tt) / len(tt) if tt else 0.0
+
+
 def pick_heading(h1s: list[str], titles: list[str]) -> str | None:
     """The ``<h1>`` that is the headline: best word overlap with the metadata titles."""
     best, best_score = None, 0.0
     for h in h1s:
         if not titles:
             return h if len(h.split()) >= 3 else None
-        score = max(overlap(h, t) for t in titles)
+        # Most of the heading's words are in a metadata title, and it covers a fair part of it
+        # (a "Press releases database" banner shares two words with a long title, no more).
+        score = max((overlap(h, t) if coverage(h, t) >= 0.4 else 0.0) for t in titles)
         # The site banner (one word contained in "<headline> - <site>") must not win.
         if len(h.split()) < 3 and score < 1.0:
             continue
@@ -206,6 +217,25 @@ def pick_heading(h1s: list[str], titles: list[str]) -> str | None:
         if score > best_score:
             best, best_score = h, score
     return best if best_score >= 0.6 else None
+
+
+TITLE_CLASS_RE = re.compile(r"title|titre|headline|heading|عنوان", re.I)
+
+
+def title_like(sel: Selector, limit: int = 40) -> list[str]:
+    """Texts of non-heading elements whose class names them a title (``p.Titre``, ``div.title``)."""
+    out = []
+    for el in sel.xpath("//body//*[not(self::h1) and not(self::a) and not(self::title)][@class]")[
+        :3000
+    ]:
+        if not TITLE_CLASS_RE.search(el.root.get("class") or ""):
+            continue
+        txt = clean_text(" ".join(el.xpath(".//text()").getall()))
+        if txt and 3 <= len(txt.split()) <= 40 and txt not in out:
+            out.append(txt)
+        if len(out) >= limit:
+            break
+    return out
 
 
 def html_lang(sel: Selector) -> str | None:
@@ -228,6 +258,7 @@ def collect(sel: Selector, base: str) -> dict[str, Any]:
         "rdfa": rdfa(sel),
         "time": time_tags(sel),
         "h1": headings(sel),
+        "title_like": title_like(sel),
         "title_tag": clean_text(sel.xpath("//title//text()").get() or "") or None,
         "lang": html_lang(sel),
     }

@@ -75,6 +75,20 @@ def _own_text(el: etree._Element) -> str:
     return clean_text(" ".join(el.itertext()))
 
 
+def _label_text(el: etree._Element, limit: int = 60) -> str | None:
+    """The element's text when it is short enough to be a block heading (cheap early exit)."""
+    if len(el) > 4:
+        return None
+    parts: list[str] = []
+    size = 0
+    for t in el.itertext():
+        size += len(t.strip())
+        if size > limit:
+            return None
+        parts.append(t)
+    return clean_text(" ".join(parts)) or None
+
+
 def _is_nav(el: etree._Element) -> bool:
     """True inside navigation / footer / most-read widgets (the label's own box may be styled
     like one, e.g. youm7's related heading sits in ``div.most-read``)."""
@@ -137,7 +151,7 @@ def generic_related(
     if not isinstance(root, etree._Element):
         return found
     for el in root.iter(*LABEL_TAGS):
-        text = _own_text(el)
+        text = _label_text(el)
         if not text or len(text) > 40:
             continue
         if not boilerplate.is_related_label(text, extra_labels):
@@ -150,18 +164,31 @@ def generic_related(
             if parent is None:
                 break
             scope = parent
-            links = _links_after(el, scope, base)
-            links = [
-                lk
-                for lk in links
-                if len(lk[1].split()) >= 3
-                and not NOT_ARTICLE_URL_RE.search(lk[0])
-                and looks_like_article_url(decode_url(lk[0]))
-            ]
+            links = _article_links(_links_after(el, scope, base))
             if links:
+                # The block may be one of a run of sibling items (<dl>/<li> per link).
+                sib = scope.getnext()
+                while (
+                    sib is not None
+                    and sib.tag == scope.tag
+                    and sib.get("class") == scope.get("class")
+                ):
+                    links += _article_links([got for a in sib.iter("a") if (got := _link(a, base))])
+                    sib = sib.getnext()
                 break
         found.extend(links)
     return found
+
+
+def _article_links(links: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Links that look like articles: a headline-like text and an article-like URL."""
+    return [
+        lk
+        for lk in links
+        if len(lk[1].split()) >= 3
+        and not NOT_ARTICLE_URL_RE.search(lk[0])
+        and looks_like_article_url(decode_url(lk[0]))
+    ]
 
 
 def selector_related(sel: Selector, queries: tuple[str, ...], base: str) -> list[tuple[str, str]]:
@@ -211,7 +238,7 @@ def similar_titles(sel: Selector, selectors: tuple[str, ...] = ()) -> list[str]:
     if not isinstance(root, etree._Element):
         return out
     for el in root.iter(*LABEL_TAGS):
-        text = _own_text(el)
+        text = _label_text(el)
         if not text or len(text) > 40 or not boilerplate.is_similar_label(text):
             continue
         nxt = el.getnext()

@@ -109,11 +109,17 @@ def _images(containers: list[etree._Element], base: str) -> list[dict[str, Any]]
 
 
 def _trafilatura_blocks(sel: Selector, url: str) -> list[Block]:
+    """Paragraphs from trafilatura, the last-resort generic extractor.
+
+    Measured on the realworld pages with newsbot's clean-up on top (every page forced through
+    this path): default settings 10/15 bodies (mean sub-check score 0.950), favor_precision
+    11/15 (0.917), favor_recall 9/15 (0.933); newsbot's own container reader: 15/15 (1.000).
+    The default has the best mean and is used.
+    """
     try:
         text = trafilatura.extract(
             sel.root,
             url=url,
-            favor_recall=True,
             include_comments=False,
             include_tables=False,
             include_images=False,
@@ -138,6 +144,7 @@ def extract_body(
     zone: str | None,
     now: datetime,
     stats: Any = None,
+    hidden: re.Pattern[str] | None = None,
 ) -> BodyResult:
     """The cleaned body of the page with the related / tags / credit / byline lines it held."""
     kwargs = dict(
@@ -150,6 +157,7 @@ def extract_body(
     )
     res = BodyResult()
     containers: list[etree._Element] = []
+
     if selectors is not None and selectors.body:
         keep: list[etree._Element] = []  # lxml proxies must stay alive for id() to be stable
         for q in selectors.remove:
@@ -169,7 +177,11 @@ def extract_body(
                 break
         if containers:
             removed = {id(x) for x in keep}
-            blocks = [b for c in containers for b in read_blocks(c, url, removed=removed)]
+            blocks = [
+                b
+                for c in containers
+                for b in read_blocks(c, url, skip_class_re=hidden, removed=removed)
+            ]
             res = clean_blocks(blocks, **kwargs)  # type: ignore[arg-type]
             if stats is not None:
                 stats.inc("parser/body/selector")
@@ -177,8 +189,8 @@ def extract_body(
         container = generic_container(sel)
         if container is not None:
             lead = lead_before(container)
-            raw = read_blocks(lead, url) if lead is not None else []
-            res2 = clean_blocks(raw + read_blocks(container, url), **kwargs)  # type: ignore[arg-type]
+            raw = read_blocks(lead, url, skip_class_re=hidden) if lead is not None else []
+            res2 = clean_blocks(raw + read_blocks(container, url, skip_class_re=hidden), **kwargs)  # type: ignore[arg-type]
             if len((res2.body or "").split()) > len((res.body or "").split()):
                 res, containers = res2, [container]
                 if stats is not None:

@@ -7,8 +7,12 @@ import re
 from lxml import etree
 from parsel import Selector
 
-from newsbot.extract._deps import arabic_ratio, boilerplate, clean_text, match_key
+from newsbot.extract._deps import arabic_ratio, boilerplate, clean_text, match_key, parse_credit
+from newsbot.extract.metadata import overlap
 
+TITLE_MARK_RE = re.compile(r"title|titre|headline", re.I)
+TODAY_RE = re.compile(r"today|current-?date|clock|now-?date|header-?date|date-?now|top-?bar", re.I)
+"""Header widgets showing the time the page was served, not the article date."""
 DATE_MARK_RE = re.compile(
     r"date|time|publish|posted|pubdate|article-?info|meta|timestamp|تاريخ", re.I
 )
@@ -30,6 +34,19 @@ def _text(el: etree._Element) -> str:
     return clean_text(" ".join(t for t in el.itertext() if isinstance(t, str)))
 
 
+def short_text(el: etree._Element, limit: int) -> str | None:
+    """Raw text of ``el`` if at most ``limit`` characters (cheap early exit), else None."""
+    parts: list[str] = []
+    size = 0
+    for t in el.itertext():
+        size += len(t)
+        if size > limit * 3 and len(" ".join("".join(parts).split())) > limit:
+            return None
+        parts.append(t)
+    text = " ".join("".join(parts).split())
+    return text if len(text) <= limit else None
+
+
 def _after(root: etree._Element, anchor: etree._Element | None) -> list[etree._Element]:
     """Elements after ``anchor`` in document order (all elements without an anchor)."""
     els = [e for e in root.iter() if isinstance(e.tag, str)]
@@ -42,6 +59,8 @@ def _after(root: etree._Element, anchor: etree._Element | None) -> list[etree._E
 
 
 def find_h1(sel: Selector, heading: str | None) -> etree._Element | None:
+    """The element showing the headline: an exact ``<h1>``/``<h2>`` match, else the ``<h1>`` (or
+    title-styled element) sharing most of its words."""
     root = sel.root
     if not heading or not isinstance(root, etree._Element):
         return None
@@ -49,7 +68,17 @@ def find_h1(sel: Selector, heading: str | None) -> etree._Element | None:
     for h in root.iter("h1", "h2"):
         if match_key(_text(h)) == key:
             return h
-    return None
+    best, best_score = None, 0.6
+    for h in root.iter("h1", "h2", "p", "div", "span"):
+        if h.tag in ("p", "div", "span") and not TITLE_MARK_RE.search(h.get("class") or ""):
+            continue
+        text = short_text(h, 400)
+        if not text:
+            continue
+        score = overlap(text, heading)
+        if score > best_score:
+            best, best_score = h, score
+    return best
 
 
 def date_texts(
@@ -65,6 +94,8 @@ def date_texts(
         if el.tag in ("script", "style", "a", "option", "head", "meta", "title"):
             continue
         marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
+        if TODAY_RE.search(marks) or short_text(el, 160) is None:
+            continue
         text = _text(el)
         if not text or len(text) > 120 or not DIGIT_RE.search(text):
             continue
@@ -78,7 +109,12 @@ def date_texts(
     return pub, mod
 
 
-def byline_texts(sel: Selector, anchor: etree._Element | None, limit: int = 600) -> list[str]:
+def byline_texts(
+    sel: Selector,
+    anchor: etree._Element | None,
+    limit: int = 600,
+    hidden: re.Pattern[str] | None = None,
+) -> list[str]:
     """Visible byline candidates: author-ish elements and "كتب ..." lines after the headline."""
     root = sel.root
     out: list[str] = []
@@ -89,12 +125,18 @@ def byline_texts(sel: Selector, anchor: etree._Element | None, limit: int = 600)
             continue
         marks = (
             f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')} {el.get('rel', '')}"
+            f" {el.get('aria-labelledby', '')}"
         )
-        if "Organization" in (el.get("itemtype") or "") or el.xpath(
-            "ancestor::*[@itemprop='publisher']"
+        if (
+            "Organization" in (el.get("itemtype") or "")
+            or el.xpath("ancestor-or-self::*[@itemprop='publisher'] | ancestor::form")
+            or COMMENT_RE.search(marks)
         ):
-            continue  # the outlet, not a byline
-        text = _byline_text(el)
+            continue  # the outlet or the comment form, not a byline
+        if short_text(el, 120) is None:
+            continue
+        items = el.findall(".//li") if BYLINE_MARK_RE.search(marks) else []
+        text = _byline_text(items[0] if items else el, hidden)
         if not text or len(text) > 80 or re.search(r"[0-9٠-٩]{3,}", text):
             continue
         prefixed = el.tag in ("p", "span", "div", "strong", "b") and BYLINE_TEXT_RE.match(text)
@@ -109,7 +151,7 @@ NON_PERSON_LINK_RE = re.compile(
 )
 
 
-def _byline_text(el: etree._Element) -> str:
+def _byline_text(el: etree._Element, hidden: re.Pattern[str] | None = None) -> str:
     """Text of a byline element without category / tag links and hidden parts."""
     named = el.xpath(".//*[@itemprop='name']")
     if named:
@@ -118,6 +160,8 @@ def _byline_text(el: etree._Element) -> str:
 
     def walk(e: etree._Element) -> None:
         if not isinstance(e.tag, str):
+            return
+        if e.get("aria-hidden") == "true" or (hidden and hidden.search(e.get("class") or "")):
             return
         if e.tag == "a" and NON_PERSON_LINK_RE.search(e.get("href") or ""):
             parts.append(" ")
@@ -188,7 +232,10 @@ HOME_WORDS = ("الرئيسية", "الرئيسيه", "Home", "home")
 
 def _in_chrome(el: etree._Element) -> bool:
     return any(
-        isinstance(a.tag, str) and (a.tag in ("nav", "header", "footer") or re.search(r"nav|menu", a.get("class", "") or ""))
+        isinstance(a.tag, str)
+        and (
+            a.tag in ("nav", "header", "footer") or re.search(r"nav|menu", a.get("class", "") or "")
+        )
         for a in el.iterancestors()
     )
 
@@ -202,7 +249,12 @@ def category_link(anchor: etree._Element | None) -> str | None:
             break
         for a in box.iter("a"):
             text = _text(a)
-            if text and len(text) <= 40 and CATEGORY_HREF_RE.search(a.get("href") or "") and not _in_chrome(a):
+            if (
+                text
+                and len(text) <= 40
+                and CATEGORY_HREF_RE.search(a.get("href") or "")
+                and not _in_chrome(a)
+            ):
                 return text
     return None
 
@@ -220,4 +272,34 @@ def active_nav_item(sel: Selector) -> str | None:
         text = _text(a)
         if text and len(text) <= 30 and text not in HOME_WORDS and arabic_ratio(text) > 0.5:
             return text
+    return None
+
+
+CREDIT_PREFIXES = ("المصدر", "المصادر", "مصدر الخبر", "نقلا عن", "نقلاً عن", "Source")
+NOT_OWN_CREDIT_RE = re.compile(
+    r"related|read-?also|next-?post|teaser|similar|widget|sidebar|comment", re.I
+)
+
+
+def credit_line(sel: Selector, anchor: etree._Element | None, limit: int = 3000) -> str | None:
+    """The outlet of the first "المصدر: X" line after the headline, outside related/teaser boxes."""
+    root = sel.root
+    if not isinstance(root, etree._Element):
+        return None
+    for el in _after(root, anchor)[:limit]:
+        if el.tag not in ("div", "p", "span", "section", "footer", "li", "strong"):
+            continue
+        text = short_text(el, 80)
+        if not text or not text.lstrip().startswith(CREDIT_PREFIXES):
+            continue
+        if any(
+            NOT_OWN_CREDIT_RE.search(f"{a.get('class', '')} {a.get('id', '')}")
+            for a in [el, *el.iterancestors()]
+        ):
+            continue
+        if text.partition(":")[2].strip().startswith("("):
+            continue  # "(أبوظبي - البيان)": a house byline with a dateline, not a credit
+        credit = parse_credit(text)
+        if credit:
+            return credit
     return None

@@ -5,19 +5,20 @@ article request — ``request.meta["newsbot_kind"] == "article"``, set by
 ``NewsbotSpider.article_request`` — whose canonical URL is in the seen-store is dropped, unless
 the discovery metadata in ``request.meta["newsbot_hints"]["lastmod"]`` (sitemap ``lastmod`` /
 Atom ``updated``, ISO 8601) is newer than the latest date stored for it (modified, lastmod,
-published). Discovery requests (feeds, sitemaps, listings) always pass; so do article URLs given
+published); an article stored by this same crawl is left to the dupefilter. Discovery requests (feeds, sitemaps, listings) always pass; so do article URLs given
 on the command line (``hints["discovered_by"] == "given"``). A skipped article's record is
 touched (its TTL starts again: it is still listed).
 
 Also remembers the ``lastmod`` of each fetched article for the dedupe pipeline, which stores it.
 Off for one run with ``-a fresh=1`` / ``-a incremental=0`` / ``NEWSBOT_FRESH``; off entirely with
-``NEWSBOT_INCREMENTAL_ENABLED = False``. Stats: ``newsbot/<portal>/incremental/skipped`` and
+``NEWSBOT_INCREMENTAL_ENABLED = False``. Stats: ``newsbot/<portal>/incremental/skipped`` (once per article) and
 ``newsbot/<portal>/incremental/changed`` (fetched again for a newer lastmod).
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +54,8 @@ class IncrementalMiddleware:
         self.state = crawl_state(crawler)
         self._touch: list[str] = []
         self._active: bool | None = None
+        self.started = time.time()
+        self._skipped: set[str] = set()
         crawler.signals.connect(self.flush, signal=signals.spider_closed)
 
     @classmethod
@@ -83,13 +86,16 @@ class IncrementalMiddleware:
         if store is None:
             return True
         stored = store.get(canonical_url(request.url))
-        if stored is None:
-            return True
+        if stored is None or stored.seen_at >= self.started:
+            return True  # new, or emitted by this crawl (the dupefilter drops the request)
         portal = request.meta.get("newsbot_portal") or "generic"
         lastmod = hints.get("lastmod")
         if lastmod and is_newer(str(lastmod), stored.freshest):
             self._count(portal, "changed")
             return True
+        if stored.url in self._skipped:
+            return False  # listed by several sources: counted once
+        self._skipped.add(stored.url)
         self._count(portal, "skipped")
         logger.debug("Seen in an earlier crawl, not fetched: %s", request.url)
         self._touch.append(stored.url)

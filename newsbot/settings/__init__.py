@@ -53,3 +53,44 @@ DOWNLOADER_MIDDLEWARES["newsbot.middlewares.mirror.MirrorMiddleware"] = 950
 NEWSBOT_MIRRORS: dict[str, str] = {}  # {"demo.newsbot.example": "http://127.0.0.1:8000"}
 NEWSBOT_RELATED_DEPTH = 1  # default of -a related_depth=N (0 = do not follow related links)
 # --- end spiders & middlewares ---
+
+# --- pipelines, state, feeds, report ---
+# Validation -> dedup ladder -> feed; seen-store for incremental crawls; crawl report
+# (README "Deduplication and incremental crawls"; every NEWSBOT_* here is in the settings table).
+ITEM_PIPELINES.update(
+    {
+        "newsbot.pipelines.validate.ValidatePipeline": 300,
+        "newsbot.pipelines.dedupe.DedupePipeline": 400,
+    }
+)
+SPIDER_MIDDLEWARES.update({"newsbot.middlewares.incremental.IncrementalMiddleware": 600})
+EXTENSIONS.update({"newsbot.extensions.report.CrawlReport": 500})
+DUPEFILTER_CLASS = "newsbot.dupefilter.CanonicalDupeFilter"
+FEED_STORAGES = {
+    "": "newsbot.feeds.LineFlushFileStorage",
+    "file": "newsbot.feeds.LineFlushFileStorage",
+}
+FEED_URI_PARAMS = "newsbot.feeds.uri_params"  # adds %(portal)s and %(day)s
+NEWSBOT_VALIDATE_ENABLED = True
+NEWSBOT_MIN_BODY_CHARS = 150
+NEWSBOT_MIN_ARABIC_RATIO = 0.5
+NEWSBOT_VALIDATE_PORTALS: dict[str, dict[str, float]] = {}  # {"slug": {"min_body_chars": 80}}
+NEWSBOT_DEDUPE_ENABLED = True
+NEWSBOT_EXACTDUP_ACTION = "auto"  # auto (drop within a portal, link across) | drop | link
+NEWSBOT_NEARDUP_ACTION = "flag"  # flag (duplicate_of) | drop
+NEWSBOT_NEARDUP_THRESHOLD = 0.5  # estimated Jaccard of body word-3-gram shingles
+NEWSBOT_NEARDUP_NUM_PERM = 128
+NEWSBOT_NEARDUP_WINDOW_DAYS = 7  # near duplicates are looked for among this many recent days
+NEWSBOT_UPDATE_ON_CONTENT_CHANGE = True
+NEWSBOT_STATE_ENABLED = True
+NEWSBOT_STATE_BACKEND = ""  # "" = redis when REDIS_URL is set, else sqlite | sqlite | redis | memory
+NEWSBOT_STATE_DIR = ".newsbot-state"  # relative = next to scrapy.cfg
+NEWSBOT_STATE_TTL_DAYS = 90
+NEWSBOT_STATE_SYNCHRONOUS = "NORMAL"
+NEWSBOT_REDIS_PREFIX = "newsbot:seen:"
+NEWSBOT_INCREMENTAL_ENABLED = True
+NEWSBOT_FRESH = False  # or -a fresh=1 for one run
+NEWSBOT_FEED_FSYNC = False
+NEWSBOT_REPORT_ENABLED = True
+NEWSBOT_REPORT_PATH = ""  # default: <first local feed>.report.json
+# --- end pipelines, state, feeds, report ---

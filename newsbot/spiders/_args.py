@@ -26,7 +26,9 @@ def _int(name: str, value: object, minimum: int = 0) -> int | None:
     return number
 
 
-def parse_cutoff(since: object = None, days: object = None, now: datetime | None = None):
+def parse_cutoff(
+    since: object = None, days: object = None, now: datetime | None = None
+) -> datetime | None:
     """The oldest publication time wanted (aware UTC), from ``since`` and/or ``days``.
 
     ``since``: ``2024-01-01`` or an ISO 8601 time; ``days``: a number of days back from now.

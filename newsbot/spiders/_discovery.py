@@ -124,9 +124,14 @@ class DiscoveryMixin:
                 yield request
 
     def source_requests(self, portal: Portal) -> Iterator[Request]:
-        """Discovery requests for every source ``portal`` declares, in order."""
+        """Discovery requests for every source ``portal`` declares, in order.
+
+        A portal that declares no source is discovered from its ``start_urls`` (home pages,
+        read as one-page listings whose links pass ``article_allow``/``article_deny``).
+        """
         src = portal.sources
         plan: list[tuple[str, str, Any, dict[str, Any]]] = [
+            *((u, "listing", self.parse_listing, {}) for u in (() if src else portal.start_urls)),
             *((u, "rss", self.parse_feed, {}) for u in src.rss),
             *((u, "news_sitemap", self.parse_sitemap, {}) for u in src.news_sitemaps),
             *((u, "sitemap", self.parse_sitemap, {}) for u in src.sitemaps),

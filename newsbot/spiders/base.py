@@ -208,6 +208,7 @@ class NewsbotSpider(DiscoveryMixin, scrapy.Spider):
         return bool(self.args.cutoff and when and when < self.args.cutoff)
 
     # -- requests -----------------------------------------------------------------------------
+
     def given_requests(self) -> Iterator[Request]:
         """Article requests for ``-a url=`` / ``urls=`` / ``urls_file=``.
 
@@ -234,8 +235,13 @@ class NewsbotSpider(DiscoveryMixin, scrapy.Spider):
             logger.error("No portal: use -a portal=<slug> (see `scrapy list`) or -a url=URL")
             raise CloseSpider("no_portal")
         if not self.portal.sources:
-            logger.error("Portal %s declares no discovery sources", self.portal.slug)
-            self.count(self.portal, "discovery/no_sources")
+            if not self.portal.start_urls:
+                logger.error("Portal %s declares no sources and no start_urls", self.portal.slug)
+                self.count(self.portal, "discovery/no_sources")
+            else:
+                logger.info(
+                    "Portal %s declares no sources: reading its start_urls", self.portal.slug
+                )
         for request in self.source_requests(self.portal):
             yield request
 
@@ -250,11 +256,20 @@ class NewsbotSpider(DiscoveryMixin, scrapy.Spider):
         yield from handle_article(self, response)
 
     def on_error(self, failure: Failure) -> None:
-        """Errback: count the failure by kind (http_404, timeout, dns ...) and carry on."""
+        """Errback: count the failure by kind (http_404, timeout, dns ...) and carry on.
+
+        A URL that robots.txt disallows is not an error: ``skipped/robots_txt``.
+        """
         request = failure.request  # type: ignore[attr-defined]
         portal = self.portal_for(request.url, request.meta)
         kind = _error_kind(failure)
+        if kind == "robots_txt":
+            self.count(portal, "skipped/robots_txt")
+            logger.info("Skipped %s: robots_txt (disallowed)", request.url)
+            return
         self.count(portal, f"error/{kind}")
+        if request.meta.get("newsbot_kind") == "discovery":
+            self.count(portal, "discovery/failed")
         logger.warning("Failed %s (%s): %s", request.url, kind, failure.getErrorMessage())
 
     def emit(self, article: Article, portal: Portal | None) -> Iterator[Article]:

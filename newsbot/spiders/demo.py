@@ -1,8 +1,9 @@
 """The offline demo: ``scrapy crawl demo -O demo.jsonl`` (README "Quick start").
 
-Starts ``newsbot.demo.server`` on 127.0.0.1 (a free port, or ``-a port=N``) serving the bundled
-demo site (``newsbot/demo/site``), maps the demo portal's host (``demo.newsbot.example``) to it
-through ``MirrorMiddleware`` and crawls the demo portal through the real engine: RSS, news
+Starts ``newsbot.demo.server`` on 127.0.0.1 (a free port, or ``-a port=N``) serving the
+bundled demo site (``newsbot/demo/site``, or a copy given with ``-a site_dir=PATH``, e.g. one
+with ``newsbot/demo/site_updates`` laid over it for the two-run scenario), maps the demo
+portal's host (``demo.newsbot.example``) to it through ``MirrorMiddleware`` and crawls the demo portal through the real engine: RSS, news
 sitemap, sections with pagination, related articles. The server stops when the spider closes.
 The demo is local, so its download delay is 0 (the portal's own politeness is not applied).
 """
@@ -14,6 +15,7 @@ import logging
 from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from scrapy import signals
 
@@ -38,7 +40,8 @@ def demo_routes(site_dir: Path = SITE_DIR) -> dict[str, Route]:
     spec = json.loads(manifest.read_text(encoding="utf-8")).get("routes") or {}
     known = {f.name for f in fields(Route)}
     return {
-        path: Route(**{k: v for k, v in opts.items() if k in known}) for path, opts in spec.items()
+        unquote(path): Route(**{k: v for k, v in opts.items() if k in known})
+        for path, opts in spec.items()
     }
 
 
@@ -60,18 +63,22 @@ class DemoSpider(NewsbotSpider):
         "DOWNLOAD_DELAY_JITTER": 0,
     }
 
-    def __init__(self, *args: Any, port: str | int = 0, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, port: str | int = 0, site_dir: str | None = None, **kwargs: Any
+    ) -> None:
         kwargs.setdefault("portal", demo_portal().slug)
         super().__init__(*args, **kwargs)
         self.port = int(port)
+        self.site_dir = Path(site_dir) if site_dir else SITE_DIR
         self.server: Any = None
 
     def configure(self, crawler: Crawler) -> None:
         """Start the demo server and point the demo host at it (unless -a mirror= is given)."""
         if not self.args.mirror:
-            self.server, base = start_server(SITE_DIR, demo_routes(), port=self.port)
+            routes = demo_routes(self.site_dir)
+            self.server, base = start_server(self.site_dir, routes, port=self.port)
             self.args.mirror = base
-            logger.info("Demo site %s served at %s as %s", SITE_DIR, base, DEMO_HOST)
+            logger.info("Demo site %s served at %s as %s", self.site_dir, base, DEMO_HOST)
             crawler.signals.connect(self.stop_server, signal=signals.spider_closed)
         super().configure(crawler)
         if self.portal is not None and not crawler.settings.frozen:

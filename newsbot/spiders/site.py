@@ -47,7 +47,9 @@ class SiteSpider(NewsbotSpider):
 
     name = "site"
 
-    def __init__(self, *args: Any, domain: str | None = None, scheme: str = "https", **kw: Any):
+    def __init__(
+        self, *args: Any, domain: str | None = None, scheme: str = "https", **kw: Any
+    ) -> None:
         super().__init__(*args, **kw)
         self.home = home_url(domain, scheme) if domain else None
         if self.home and self.portal is None:

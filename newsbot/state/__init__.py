@@ -71,6 +71,7 @@ def redis_url(settings: BaseSettings) -> str | None:
 def open_store(settings: BaseSettings) -> SeenStore:
     """The configured persistent seen-store (module docstring)."""
     ttl = settings.getfloat("NEWSBOT_STATE_TTL_DAYS", 90.0)
+    window = settings.getint("NEWSBOT_NEARDUP_WINDOW_DAYS", 7)
     backend = (settings.get("NEWSBOT_STATE_BACKEND") or "").strip().lower()
     url = redis_url(settings)
     if not backend:
@@ -82,14 +83,19 @@ def open_store(settings: BaseSettings) -> SeenStore:
 
         prefix = settings.get("NEWSBOT_REDIS_PREFIX") or "newsbot:seen:"
         logger.info("Seen-store: redis %s (prefix %s)", url.split("@")[-1], prefix)
-        return RedisSeenStore(url, ttl_days=ttl, prefix=prefix)
+        return RedisSeenStore(url, ttl_days=ttl, prefix=prefix, near_window_days=window)
     if backend == "memory":
         return MemorySeenStore(ttl_days=ttl)
     if backend != "sqlite":
         raise ValueError(f"NEWSBOT_STATE_BACKEND must be sqlite, redis or memory, not {backend!r}")
     from newsbot.state.sqlite import SqliteSeenStore
 
-    store = SqliteSeenStore(state_dir(settings), ttl_days=ttl)
+    store = SqliteSeenStore(
+        state_dir(settings),
+        ttl_days=ttl,
+        synchronous=settings.get("NEWSBOT_STATE_SYNCHRONOUS") or "NORMAL",
+        near_window_days=window,
+    )
     logger.info("Seen-store: sqlite %s (%d records)", store.path, len(store))
     return store
 

@@ -6,7 +6,8 @@ Keys (prefix ``NEWSBOT_REDIS_PREFIX``, default ``newsbot:seen:``), each with the
   duplicate_of, sketch, seen_at — one per article;
 * ``<p>a:<url>``  alias -> canonical URL;
 * ``<p>f:<fingerprint>`` and ``<p>b:<band key>`` -> URL of the first record that had it
-  (``SET NX``), so exact and near-duplicate look-ups are ``GET``/``MGET`` of a few keys.
+  (``SET NX``), so exact and near-duplicate look-ups are ``GET``/``MGET`` of a few keys. Band
+  keys live for the near-duplicate window (``NEWSBOT_NEARDUP_WINDOW_DAYS``), the rest for the TTL.
 """
 
 from __future__ import annotations
@@ -39,9 +40,11 @@ class RedisSeenStore:
         ttl_days: float = 90.0,
         prefix: str = "newsbot:seen:",
         client: redis.Redis | None = None,
+        near_window_days: float = 7.0,
     ) -> None:
         self.client = client or redis.Redis.from_url(url)
         self.ttl = max(1, int(ttl_days * 86400))
+        self.band_ttl = max(1, min(self.ttl, int(near_window_days * 86400)))
         self.prefix = prefix
 
     def _k(self, kind: str, name: object) -> str:
@@ -106,7 +109,7 @@ class RedisSeenStore:
         if record.fingerprint:
             pipe.set(self._k("f", record.fingerprint), record.url, ex=self.ttl, nx=True)
         for band in record.bands:
-            pipe.set(self._k("b", band), record.url, ex=self.ttl, nx=True)
+            pipe.set(self._k("b", band), record.url, ex=self.band_ttl, nx=True)
 
     def put(self, record: SeenRecord) -> None:
         self.put_many([record])

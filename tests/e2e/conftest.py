@@ -29,7 +29,7 @@ def test_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, An
     info = build_site(root)
     routes = {
         "/news/broken-500.html": Route(status=500, body=b"<html>boom</html>"),
-        "/news/slow.html": Route(delay=5.0, file="news/a01.html"),
+        "/news/slow.html": Route(delay=5.0, file=info["path"](1)),
     }
     server, base = start_server(root, routes)
     try:

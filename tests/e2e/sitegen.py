@@ -9,7 +9,7 @@ Layout:
   news:publication_date/title/language
 - sitemap_index.xml -> sitemap-1.xml (a07, a08), sitemap-2.xml (a09) with lastmod
 - section/politics.html -> a10, a11 (page date 2019), front (a section front), video,
-  /private/a12 (robots.txt Disallow), /tag/x (denied), missing-404, broken-500, slow;
+  /private/.../a12 (robots.txt Disallow), /tag/x (denied), missing-404, broken-500, slow;
   next -> politics-2.html -> a13; next -> politics-3.html -> a14 (beyond max_pages=2)
 - related chain: a10 -> a15 -> a16 -> a17, and a10 -> other.test.example (off-domain)
 """
@@ -72,8 +72,18 @@ TITLES = {
 }
 
 
+def article_path(n: int, folder: str = "news") -> str:
+    """URL path of article ``n`` (a numeric id in the path, like real news URLs)."""
+    return f"/{folder}/2024/a{n:02d}-{1000 + n}.html"
+
+
 def article_url(n: int, folder: str = "news") -> str:
-    return f"{BASE}/{folder}/a{n:02d}.html"
+    return BASE + article_path(n, folder)
+
+
+def article_number(url: str) -> int:
+    """Inverse of :func:`article_url`."""
+    return int(url.rsplit("/a", 1)[1][:2])
 
 
 def _body(n: int) -> str:
@@ -191,7 +201,7 @@ def build_site(root: Path, now: datetime | None = None) -> dict[str, Any]:
     undated = {18: now - timedelta(hours=6), 19: now - timedelta(hours=7)}
     """Pages that show no date: only the news sitemap (18) / the feed (19) date them."""
     related = {
-        10: [(article_url(15), TITLES[15]), (f"{OTHER}/news/x.html", "خبر من موقع آخر")],
+        10: [(article_url(15), TITLES[15]), (f"{OTHER}/news/2024/x-5001.html", "خبر من موقع آخر")],
         15: [(article_url(16), TITLES[16])],
         16: [(article_url(17), TITLES[17])],
     }
@@ -236,7 +246,7 @@ def build_site(root: Path, now: datetime | None = None) -> dict[str, Any]:
             '<meta property="og:type" content="video.other"><title>فيديو</title></head>'
             "<body><h1>فيديو: لقطات من الاجتماع</h1><video src='/v.mp4'></video></body></html>"
         ),
-        "private/a12.html": article_html(12, now - timedelta(hours=2)),
+        article_path(12, "private")[1:]: article_html(12, now - timedelta(hours=2)),
         "index.html": _front_html(
             [article_url(1), article_url(10)],
             None,
@@ -245,9 +255,9 @@ def build_site(root: Path, now: datetime | None = None) -> dict[str, Any]:
         ),
     }
     for n, when in dates.items():
-        files[f"news/a{n:02d}.html"] = article_html(n, when, related.get(n, []))
+        files[article_path(n)[1:]] = article_html(n, when, related.get(n, []))
     for n in undated:
-        files[f"news/a{n:02d}.html"] = article_html(n, None)
+        files[article_path(n)[1:]] = article_html(n, None)
     for rel, text in files.items():
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -262,5 +272,7 @@ def build_site(root: Path, now: datetime | None = None) -> dict[str, Any]:
         "listing": [10, 11, 13],
         "related": related,
         "url": article_url,
+        "path": article_path,
+        "number": article_number,
         "titles": TITLES,
     }

@@ -36,16 +36,17 @@ def test_scrapy_list_shows_every_portal_and_the_generic_spiders():
 
 
 @pytest.mark.parametrize("spider", ["youm7", "portal"])
-def test_scrapy_parse_article_on_a_local_url(test_site, spider):
-    url = f"{test_site['base']}/news/a01.html"
-    proc = _scrapy("parse", f"--spider={spider}", "-c", "parse_article", url)
+def test_scrapy_parse_article_on_a_local_url(test_site, spider, tmp_path):
+    url = test_site["base"] + test_site["path"](1)
+    state = f"NEWSBOT_STATE_DIR={tmp_path / 'state'}"
+    proc = _scrapy("parse", f"--spider={spider}", "-c", "parse_article", "-s", state, url)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert test_site["titles"][1] in proc.stdout
 
 
 def test_article_spider_any_host_and_port(test_site, tmp_path):
     base = test_site["base"]  # http://127.0.0.1:PORT, no portal owns it
-    result = crawl_items("article", {"url": f"{base}/news/a10.html"}, {}, tmp_path)
+    result = crawl_items("article", {"url": base + test_site["path"](10)}, {}, tmp_path)
     assert [i["title"] for i in result.items] == [test_site["titles"][10]]
     assert result.items[0]["portal"] is None
     assert result.stat("generic", "articles") == 1

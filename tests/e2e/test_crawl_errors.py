@@ -24,8 +24,8 @@ def test_robots_txt_disallow_is_obeyed(crawl_testnews, test_site):
     result = crawl_testnews(sources="listing")
     assert test_site["url"](12, "private") not in urls_of(result)
     assert result.stats.get("robotstxt/forbidden") == 1
-    assert result.stat("testnews", "error/robots_txt") == 1
-    assert test_site["server"].hits.get("/private/a12.html", 0) == 0
+    assert result.stat("testnews", "skipped/robots_txt") == 1
+    assert test_site["server"].hits.get(test_site["path"](12, "private"), 0) == 0
 
 
 def test_dns_and_refused_connections_are_counted(tmp_path):

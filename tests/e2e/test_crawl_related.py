@@ -22,7 +22,7 @@ def test_related_depth_1_is_the_default(crawl_testnews, test_site):
     seed = items[url(10)]
     assert [r["url"] for r in seed["related"]] == [
         url(15),
-        "https://other.test.example/news/x.html",
+        "https://other.test.example/news/2024/x-5001.html",
     ]
     related = items[url(15)]
     assert related["depth"] == 1

@@ -68,6 +68,6 @@ def test_all_sources_every_item_is_complete(crawl_testnews, test_site):
     assert expected <= urls_of(result)
     for item in result.items:
         assert item["url"].startswith("https://news.test.example/")  # real URL, not the mirror
-        assert item["title"] == test_site["titles"][int(item["fetched_url"][-7:-5])]
+        assert item["title"] == test_site["titles"][test_site["number"](item["fetched_url"])]
         assert item["body"] and item["published"] and item["portal"] == "testnews"
     assert result.finish_reason == "finished"

@@ -27,7 +27,9 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """URL of a private redis-server for this test session (db 0, flushed by each test)."""
     binary = shutil.which("redis-server")
     if binary is None:
-        pytest.skip("redis-server not installed (apt-get install redis-server): Redis tests skipped")
+        pytest.skip(
+            "redis-server not installed (apt-get install redis-server): Redis tests skipped"
+        )
     import redis
 
     port = _free_port()

@@ -43,7 +43,7 @@ def _page(root: Path, path: str, story: tuple[str, list[str]], **kw: object) -> 
 def test_validation_and_dedup_ladder(
     site_dir: Path, served: tuple[_Server, str], tmp_path: Path
 ) -> None:
-    server, base = served
+    _, base = served
     _page(site_dir, "a/niger.html", NIGER)
     _page(site_dir, "b/niger.html", (NIGER[0], spelling_variant(NIGER[1])), portal="other")
     _page(site_dir, "a/water.html", WATER)
@@ -69,7 +69,9 @@ def test_validation_and_dedup_ladder(
     # exact duplicate within a portal: one record
     water = [u for u in by_url if "water" in u]
     assert len(water) == 1
-    assert run.stat("newsbot/tiny/dedup/exact") == 1
+    assert run.stat("newsbot/tiny/dropped/duplicate_exact") == 1
+    exact = run.stat("newsbot/tiny/dedup/exact") + run.stat("newsbot/other/dedup/exact")
+    assert exact == 2  # the water copy (dropped) and one of the gold pages (linked)
     # identical text on two portals: one record + one duplicate_of (linked, not dropped)
     gold = [by_url[f"{base}/a/gold.html"], by_url[f"{base}/b/gold.html"]]
     assert sorted(bool(g["duplicate_of"]) for g in gold) == [False, True]
@@ -199,7 +201,9 @@ def test_sigkill_mid_crawl_loses_and_repeats_nothing(
     n = 24
     words = [w for _, ps in STORIES.values() for p in ps for w in p.split()]
     for i in range(n):
-        body = [" ".join(words[(i * 7 + j * 13) % len(words) :][:40]) + f" رقم {i}" for j in range(3)]
+        body = [
+            " ".join(words[(i * 7 + j * 13) % len(words) :][:40]) + f" رقم {i}" for j in range(3)
+        ]
         _page(site_dir, f"a/{i}.html", (f"خبر رقم {i}", body))
         server.routes[f"/a/{i}.html"] = Route(delay=0.15, file=f"a/{i}.html")
     write_sitemap(site_dir, [(f"a/{i}.html", None) for i in range(n)])

@@ -244,5 +244,7 @@ def run_crawl(
         log=proc.stderr,
         returncode=proc.returncode,
         feed=feed_path,
-        report=json.loads(report_file.read_text(encoding="utf-8")) if report_file.exists() else None,
+        report=json.loads(report_file.read_text(encoding="utf-8"))
+        if report_file.exists()
+        else None,
     )

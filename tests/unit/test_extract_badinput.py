@@ -47,7 +47,8 @@ def test_unusable_pages_give_an_empty_record_and_a_counter(body: bytes, reason: 
     assert article.title is None and article.body is None and article.published is None
     assert article.fetched_url == "https://example.com/news/1"
     assert stats.values[reason] == 1
-    assert classify(article, response) is not None
+    expected = "not-html" if reason == "parser/page/binary" else "no-title"
+    assert classify(article, response) == expected
 
 
 @pytest.mark.parametrize(
@@ -91,6 +92,12 @@ def test_huge_page_is_capped_and_still_extracted() -> None:
     response = build_response(big, SEED_URL)
     assert len(response.body) == MAX_BYTES
     assert extract_response(response).title == TITLE
+    from scrapy.http import HtmlResponse
+
+    stats = Stats()
+    served = HtmlResponse(SEED_URL, body=big, encoding="utf-8")  # as the downloader delivers it
+    assert extract_response(served, stats=stats).title == TITLE
+    assert stats.values["parser/page/truncated"] == 1
 
 
 def test_text_input_and_binary_sniffing() -> None:
@@ -147,3 +154,38 @@ def test_classify_non_html_response() -> None:
         classify(Article(fetched_url=response.url, title="x", word_count=100), response)
         == "not-html"
     )
+
+
+def _mutations() -> list[bytes]:
+    """Deterministic damage to a real-template page: cuts, doubled halves, lost closing tags,
+    control bytes inside tags and attribute names."""
+    html = (PAGES / "seed_aggregator.html").read_bytes()
+    out = [html[: len(html) * k // 7] for k in range(1, 7)]
+    out += [html[len(html) * k // 5 :] for k in range(1, 5)]
+    out += [html[: len(html) // 2] * 2, html.replace(b"</", b"<"), html.replace(b">", b"", 40)]
+    out += [
+        html.replace(b"<meta ", b"<meta \x01\x02name=x ", 3),
+        html.replace(b"<p>", b"<p \x00a=\x7f>", 5),
+    ]
+    out += [html.replace(b'"', b"", 200), html.replace(b"<", b"<<"), bytes(reversed(html[:3000]))]
+    return out
+
+
+@pytest.mark.parametrize("body", _mutations())
+def test_damaged_pages_never_raise_or_hit_the_safety_net(body: bytes) -> None:
+    stats = Stats()
+    article = extract_response(build_response(body, SEED_URL), stats=stats)
+    assert stats.values["parser/page/error"] == 0
+    assert article.fetched_url == SEED_URL
+
+
+def test_undated_page_of_headlines_is_a_listing() -> None:
+    items = "".join(
+        f"<li><a href='/egypt/2024/05/20/{i}'>الحكومة تعلن مواعيد امتحانات الثانوية العامة رقم {i}</a>"
+        f"<p>نص تمهيدي قصير عن الخبر رقم {i} يشرح ما جرى في اجتماع الحكومة اليوم مع الوزراء.</p></li>"
+        for i in range(30)
+    )
+    page = f"<html><body><h1>أخبار مصر</h1><ul class='list'>{items}</ul></body></html>"
+    response = build_response(page, "https://www.alkhabar-alyoum.example/egypt")
+    article = extract_response(response)
+    assert classify(article, response) == "listing"

@@ -98,3 +98,60 @@ def test_skipped_elements_are_not_read() -> None:
         f"<div class='share-buttons'>فيسبوك تويتر</div><div style='display:none'>مخفي</div><p>{P2}</p>"
     )
     assert [b.text for b in got] == [P1, P2]
+
+
+def test_css_hidden_classes() -> None:
+    from newsbot.extract.blocks import class_regex, hidden_classes
+
+    css = [
+        ".bbc-m04vo2{clip-path:inset(100%);clip:rect(1px, 1px, 1px, 1px);height:1px;position:absolute;}"
+        ".bbc-x1{color:red}.ad-slot,.promo-box{display:none}"
+        "@media (max-width: 600px){.desktop-only{display:none}}"
+    ]
+    assert hidden_classes(css) == {"bbc-m04vo2", "ad-slot", "promo-box"}
+    hidden = class_regex(hidden_classes(css))
+    got = read_blocks(
+        lhtml.fromstring(
+            f"<div><p><span class='bbc-m04vo2'>Author,</span> {P1}</p><p class='desktop-only'>{P2}</p></div>"
+        ),
+        BASE,
+        skip_class_re=hidden,
+    )
+    assert [b.text for b in got] == [P1, P2]
+
+
+def test_trailing_comment_policy_note_is_dropped() -> None:
+    note = (
+        "ترحب شبكة CNN بالنقاش الحيوي والمفيد، وكي لا نضطر في موقع CNN بالعربية إلى مراجعة التعليقات "
+        "قبل نشرها. ننصحك بمراجعة إرشادات الاستخدام للتعرف إلى المعايير المتبعة للنشر."
+    )
+    res = clean_blocks(blocks(f"<p>{P1}</p><p>{P2}</p><p>{note}</p>"), page_url=BASE)
+    assert res.paragraphs == [P1, P2]
+    mid = "وقال المتحدث إن التعليقات التي نشرها الوزير على وسائل التواصل أثارت جدلا واسعا."
+    assert clean_blocks(blocks(f"<p>{mid}</p><p>{P1}</p>"), page_url=BASE).paragraphs == [mid, P1]
+
+
+def test_sign_off_and_house_credit_lines_become_bylines() -> None:
+    res = clean_blocks(
+        blocks(
+            f"<p>{P1}</p><div><span>المصدر:</span><ul><li>(أبوظبي - البيان)</li></ul></div><p>{P2}</p><p>--(بترا)</p>"
+        ),
+        page_url=BASE,
+    )
+    assert res.paragraphs == [P1, P2]
+    assert res.bylines == ["المصدر: (أبوظبي - البيان)", "--(بترا)"]
+
+
+def test_headline_split_over_two_lines_and_reference_code_are_dropped() -> None:
+    title = (
+        "المفوضية الأوروبية تخطو إلى الأمام في تطوير الطاقة المتجددة مع بلدان المتوسط ودول الخليج"
+    )
+    res = clean_blocks(
+        blocks(
+            "<p>IP/09/1494</p><p class='Titre'>المفوضية الأوروبية تخطو إلى الأمام في تطوير الطاقة المتجددة"
+            f" مع بلدان المتوسط <br>ودول الخليج</p><p>{P1}</p><p>IP/09/1494</p><p>{P2}</p>"
+        ),
+        page_url=BASE,
+        title=title,
+    )
+    assert res.paragraphs == [P1, "IP/09/1494", P2]  # only a leading code line is dropped

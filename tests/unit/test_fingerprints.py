@@ -27,9 +27,7 @@ BODY = "\n\n".join(STORY)
 
 # The same text as another portal prints it: no hamza, ه for ة, ي for ى, harakat, tatweel.
 SPELLING = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي"})
-BODY_SPELLING = (
-    BODY.translate(SPELLING).replace("الروسي", "الرُّوسِيّ").replace("النيجر", "النيـــجر")
-)
+BODY_SPELLING = BODY.translate(SPELLING).replace("الروسي", "الرُّوسِيّ").replace("النيجر", "النيـــجر")
 # ... with its own boilerplate around it.
 BODY_SPELLING_BOILERPLATE = (
     "نيامي - وكالات\n\n" + BODY_SPELLING + "\n\nتابعوا آخر الأخبار عبر تطبيق نبض\n\nاقرأ أيضاً"

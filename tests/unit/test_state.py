@@ -45,10 +45,12 @@ def test_sqlite_survives_reopen(tmp_path: Path) -> None:
 
 def test_sqlite_lookups_use_indexes(tmp_path: Path) -> None:
     store = SqliteSeenStore(tmp_path)
+    store.put(_record("https://a.example/1"))
+    (day,) = store.band_days()
     plans = {
         "url": "SELECT * FROM seen WHERE url = 'x'",
         "fingerprint": "SELECT * FROM seen WHERE fingerprint = 'x'",
-        "band": "SELECT * FROM band WHERE key IN (1, 2, 3)",
+        "band": f"SELECT * FROM band_{day} WHERE key IN (1, 2, 3)",
         "alias": "SELECT * FROM alias WHERE url = 'x'",
     }
     for name, sql in plans.items():
@@ -67,8 +69,28 @@ def test_sqlite_ttl_expires_and_purges(tmp_path: Path) -> None:
     assert store.near_candidates(_record("x").bands) == []
     assert store.purge() == 1
     assert len(store) == 0
-    assert store.db.execute("SELECT count(*) FROM band").fetchone()[0] == 0
+    (day,) = store.band_days()
+    assert store.db.execute(f"SELECT count(*) FROM band_{day}").fetchone()[0] == 0
     assert store.db.execute("SELECT count(*) FROM alias").fetchone()[0] == 0
+    store.close()
+
+
+def test_near_duplicate_window_drops_old_band_tables(tmp_path: Path) -> None:
+    store = SqliteSeenStore(tmp_path, near_window_days=7)
+    store.put(_record("https://a.example/today"))
+    (today,) = store.band_days()
+    sig = HASHER.signature(BODY)
+    assert sig is not None
+    # a record whose bands were written 8 days ago: outside the window, its table is dropped
+    store.db.execute(f"CREATE TABLE band_{today - 8} (key INTEGER PRIMARY KEY, id INTEGER)")
+    store.db.execute(f"INSERT INTO band_{today - 8} VALUES (?, 1)", (sig.bands[0],))
+    store._band_tables = None
+    assert store.band_days() == [today - 8, today]
+    assert [r.url for r in store.near_candidates(sig.bands)] == ["https://a.example/today"]
+    store.purge()
+    assert store.band_days() == [today]
+    names = {n for (n,) in store.db.execute("SELECT name FROM sqlite_master")}
+    assert f"band_{today - 8}" not in names
     store.close()
 
 

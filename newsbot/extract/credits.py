@@ -1,0 +1,102 @@
+"""Bylines -> authors / agencies / dateline, layer by layer (visible byline first, metadata last)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from newsbot.extract._deps import parse_byline
+
+logger = logging.getLogger(__name__)
+
+ORG_NAME_RE = re.compile(r"^[A-Z0-9][A-Z0-9 .&-]{1,15}$")
+"""Upper-case Latin acronyms in author metadata are outlets ("LBCI"), not people."""
+LATIN_WORD_RE = re.compile(r"^[A-Za-z][\w.-]*$")
+URL_RE = re.compile(r"https?://\S+")
+LEAD_DATELINE_RE = re.compile(
+    r"^(?P<city>[^\s(،,:\-–—0-9]{2,20}(?: [^\s(،,:\-–—0-9]{2,20})?)(?:[،,]\s*[^\s(،,]{2,20})?\s*"
+    r"\((?P<agency>[^()]{1,25})\)\s*(?:--|[-–—:])"
+)
+"""A dateline printed at the start of the first paragraph: "دمشق، سوريا (CNN) --"."""
+
+
+def _authors_from(
+    names: list[str],
+    prefixes: tuple[str, ...],
+    agencies: tuple[str, ...],
+    *,
+    metadata: bool = False,
+) -> dict[str, Any]:
+    """Parsed bylines; from ``metadata`` (author fields, not shown) only people are kept."""
+    out: dict[str, Any] = {"authors": [], "agencies": [], "dateline": None}
+    for name in names:
+        name = URL_RE.sub(" ", name or "").strip()
+        if not name or ORG_NAME_RE.match(name):
+            continue
+        if metadata and LATIN_WORD_RE.match(name):
+            continue  # "Sputnik", "LBCI": the outlet, not a person
+        try:
+            got = parse_byline(name, prefixes=prefixes, agencies=agencies)
+        except Exception as exc:
+            logger.warning("byline parser failed on %r: %s", name, exc)
+            continue
+        out["authors"] += [a for a in got.get("authors", []) if a not in out["authors"]]
+        if not metadata:
+            out["agencies"] += [a for a in got.get("agencies", []) if a not in out["agencies"]]
+        out["dateline"] = out["dateline"] or got.get("dateline")
+    return out
+
+
+DATE_LINE_CITY_RE = re.compile(r"^([^\d،,:()]{2,25})[،,]\s*\S")
+"""A date line that starts with the place: "بروكسل، 9 تشرين الأول 2009"."""
+
+
+def _dateline_from_date_lines(
+    lines: list[str], prefixes: tuple[str, ...], agencies: tuple[str, ...]
+) -> str | None:
+    """The city a body date line starts with, when the byline parser knows it as a place."""
+    for line in lines:
+        m = DATE_LINE_CITY_RE.match(line)
+        if not m or len(m.group(1).split()) > 2:
+            continue
+        try:
+            got = parse_byline(m.group(1), prefixes=prefixes, agencies=agencies)
+        except Exception:
+            continue
+        if got.get("dateline") and not got.get("authors"):
+            return str(got["dateline"])
+    return None
+
+
+def resolve_credits(
+    layers: list[list[str]],
+    paragraphs: list[str],
+    date_lines: list[str],
+    prefixes: tuple[str, ...],
+    agencies: tuple[str, ...],
+) -> dict[str, Any]:
+    """The first layer of byline strings that names a person or an agency.
+
+    The last two layers are author metadata (JSON-LD, <meta>/microdata): only people are taken
+    from them; before them, a dateline printed at the start of the first paragraph ("دمشق، سوريا
+    (CNN) --") is tried. Without any dateline, a body date line starting with a city gives it.
+    """
+    dateline = None
+    for i, names in enumerate(layers):
+        is_meta = i >= len(layers) - 2
+        got = _authors_from(names, prefixes, agencies, metadata=is_meta)
+        if is_meta and not (got["authors"] or got["agencies"]) and paragraphs:
+            lead = LEAD_DATELINE_RE.match(paragraphs[0])
+            if lead:
+                got = {
+                    "authors": [],
+                    "agencies": [lead["agency"].strip()],
+                    "dateline": lead["city"],
+                }
+        dateline = dateline or got["dateline"]
+        if got["authors"] or got["agencies"]:
+            return {"authors": got["authors"], "agencies": got["agencies"], "dateline": dateline}
+    if dateline is None:
+        dateline = _dateline_from_date_lines(date_lines, prefixes, agencies)
+    return {"authors": [], "agencies": [], "dateline": dateline}
