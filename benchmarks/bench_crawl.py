@@ -1,10 +1,11 @@
 """Crawl throughput: the full newsbot pipeline vs a bare Scrapy spider, same URLs, one run.
 
-    python benchmarks/bench_crawl.py [--copies 20] [--concurrency 16]
+    python benchmarks/bench_crawl.py [--copies 20] [--concurrency 16] [--repeat 3]
 
 The demo site (newsbot/demo/site) is replicated into a temporary directory: every article page
 is copied ``--copies`` times under new URL paths (its own URL rewritten inside the copy, so
-canonical URLs differ), and served by ``newsbot.demo.server`` on 127.0.0.1. Both crawls fetch
+canonical URLs differ, and one unique sentence added to the body, so the copies are
+near-duplicates that are flagged rather than exact duplicates that are dropped), and served by ``newsbot.demo.server`` on 127.0.0.1. Both crawls fetch
 the same real ``https://demo.newsbot.example/...`` URLs through ``MirrorMiddleware`` (so the
 only difference is what happens after download), with DOWNLOAD_DELAY=0, AutoThrottle off and
 the same concurrency, each in its own ``scrapy`` process:
@@ -12,8 +13,9 @@ the same concurrency, each in its own ``scrapy`` process:
 - full: ``scrapy crawl article -a urls_file=...`` (extraction, classification, project pipelines)
 - bare: ``scrapy runspider benchmarks/bench_crawl.py`` (``BareSpider``: fetch and count only)
 
-Pages/s = pages received (mirror fetches counted once) / the crawl's elapsed_time_seconds (engine open -> close); the
-wall time includes interpreter and project start-up.
+Pages/s = pages received (mirror fetches counted once) / the crawl's elapsed_time_seconds
+(engine open -> close); the wall time includes interpreter and project start-up. With
+``--repeat N`` each crawl runs N times (alternating) and the fastest run is shown.
 """
 
 from __future__ import annotations
@@ -137,6 +139,7 @@ def run_crawl(cmd: list[str], settings: dict[str, Any], workdir: Path, label: st
         "pages": pages,
         "items": int(stats.get("item_scraped_count", 0)),
         "dropped": int(stats.get("item_dropped_count", 0)),
+        "exceptions": sum(v for k, v in stats.items() if k.startswith("spider_exceptions/")),
         "reasons": {k: v for k, v in stats.items() if k.startswith("item_dropped_reasons_count/")},
         "elapsed": elapsed,
         "wall": wall,
@@ -203,6 +206,12 @@ def main(argv: list[str] | None = None) -> int:
             f"{row['elapsed']:>10.2f} "
             f"{row['wall']:>8.2f} {row['pages_per_s']:>9.1f}"
         )
+    if opts.repeat > 1:
+        for label, rows in runs.items():
+            rates = ", ".join(f"{r['pages_per_s']:.1f} ({r['items']} items)" for r in rows)
+            print(f"{label} runs, pages/s: {rates}")
+    if full["exceptions"]:
+        print(f"WARNING: {full['exceptions']} callback exceptions in the full crawl (see its log)")
     if full["reasons"]:
         print("full: dropped by", full["reasons"])
     if bare["pages_per_s"]:

@@ -19,7 +19,6 @@ SKIP_TAGS = frozenset(
         "style",
         "noscript",
         "iframe",
-        "form",
         "button",
         "select",
         "option",
@@ -82,18 +81,36 @@ BLOCK_TAGS = frozenset(
 )
 HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 
-SKIP_CLASS_RE = re.compile(
-    r"(?:^|[\s_-])(?:ads?|adv|advert\w*|dfp|gpt|banner|sponsor\w*|promo\w*|share\w*|sharing|"
-    r"social|caption|photo-?credit|credit|related|also-read|read-?more|newsletter|subscribe|"
-    r"comments?|outbrain|taboola|widget|breadcrumbs?|most-?read|popular|tags?|keywords|"
-    r"print|hidden|d-none|sr-only|visually-?hidden|author-?box|byline|vidverto|aries|teads|"
-    r"video-?player|player)(?:$|[\s_-])",
+SKIP_CLASS_PARTS = frozenset(
+    ["ad", "ads", "adv", "advert", "advertisement", "advertising", "dfp", "gpt", "banner", "sponsor", "sponsored", "promo", "share", "shares", "sharing", "social", "caption", "credit", "credits", "related", "newsletter", "subscribe", "comment", "comments", "outbrain", "taboola", "widget", "breadcrumb", "breadcrumbs", "popular", "tag", "tags", "keywords", "print", "byline", "vidverto", "aries", "teads", "player"]
+)
+"""A class token with one of these ``-``/``_`` separated parts marks non-text ("ad-slot", "share_box")."""
+SKIP_CLASS_TOKENS = frozenset(
+    ["hidden", "hide", "d-none", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text"]
+)
+"""Whole class tokens that hide an element ("field-label-hidden" is not one of them)."""
+SKIP_CLASS_PHRASES_RE = re.compile(
+    r"most-?read|read-?more|also-?read|photo-?credit|author-?box|video-?player|social-?share|"
+    r"caption|advert|sponsor|taboola|outbrain|vidverto|newsletter",
     re.I,
 )
-SKIP_CLASS_ANY_RE = re.compile(
-    r"caption|advert|sponsor|taboola|outbrain|vidverto|newsletter|social-?share|sharing", re.I
-)
-"""Class fragments that mark non-text even inside camelCase names ("uplCaption")."""
+"""Fragments that mark non-text anywhere in a token, camelCase included ("uplCaption")."""
+NEGATED_CLASS_RE = re.compile(r"^(?:no|not|non|without)[-_]")
+""""no-share", "no-ads": the class says the element is NOT a share box."""
+
+
+def class_marks_skip(marks: str) -> bool:
+    """True when class/id tokens say the element is an ad, share box, caption, hidden ... ."""
+    for tok in marks.lower().split():
+        if NEGATED_CLASS_RE.match(tok):
+            continue
+        if tok in SKIP_CLASS_TOKENS or SKIP_CLASS_PHRASES_RE.search(tok):
+            return True
+        if any(part in SKIP_CLASS_PARTS for part in re.split(r"[-_]", tok)):
+            return True
+    return False
+
+
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
@@ -123,7 +140,7 @@ def skipped(el: etree._Element, extra_class_re: re.Pattern[str] | None = None) -
     if style and HIDDEN_STYLE_RE.search(style):
         return True
     marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('aria-labelledby', '')}"
-    if marks.strip() and (SKIP_CLASS_RE.search(marks) or SKIP_CLASS_ANY_RE.search(marks)):
+    if marks.strip() and class_marks_skip(marks):
         return True
     return bool(extra_class_re and marks.strip() and extra_class_re.search(marks))
 

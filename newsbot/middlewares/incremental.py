@@ -9,7 +9,8 @@ published); an article stored by this same crawl is left to the dupefilter. Disc
 on the command line (``hints["discovered_by"] == "given"``). A skipped article's record is
 touched (its TTL starts again: it is still listed).
 
-Also remembers the ``lastmod`` of each fetched article for the dedupe pipeline, which stores it.
+Also remembers the ``lastmod`` of each fetched article for the dedupe pipeline, which stores it,
+and which articles were given on the command line (emitted even when seen before).
 Off for one run with ``-a fresh=1`` / ``-a incremental=0`` / ``NEWSBOT_FRESH``; off entirely with
 ``NEWSBOT_INCREMENTAL_ENABLED = False``. Stats: ``newsbot/<portal>/incremental/skipped`` (once per article) and
 ``newsbot/<portal>/incremental/changed`` (fetched again for a newer lastmod).
@@ -122,18 +123,25 @@ class IncrementalMiddleware:
         self, response: Response, result: AsyncIterator[Any]
     ) -> AsyncIterator[Any]:
         hints = response.meta.get(META_HINTS) or {}
-        lastmod = hints.get("lastmod") if response.meta.get(META_KIND) == "article" else None
+        article = response.meta.get(META_KIND) == "article"
+        lastmod = hints.get("lastmod") if article else None
+        given = article and hints.get("discovered_by") == "given"
         async for obj in result:
             if isinstance(obj, Request):
                 if self.keep(obj):
                     yield obj
                 continue
-            if lastmod and is_item(obj):
-                self._remember_lastmod(response, obj, str(lastmod))
+            if (lastmod or given) and is_item(obj):
+                self._remember(response, obj, str(lastmod) if lastmod else None, given)
             yield obj
 
-    def _remember_lastmod(self, response: Response, item: Any, lastmod: str) -> None:
+    def _remember(self, response: Response, item: Any, lastmod: str | None, given: bool) -> None:
+        """Tell the dedupe pipeline the item's lastmod and whether the user asked for it."""
         adapter = ItemAdapter(item)
         for url in (response.url, adapter.get("url"), adapter.get("fetched_url")):
             if url:
-                self.state.lastmods[canonical_url(str(url))] = lastmod
+                key = canonical_url(str(url))
+                if lastmod:
+                    self.state.lastmods[key] = lastmod
+                if given:
+                    self.state.given.add(key)

@@ -108,6 +108,8 @@ class CrawlState:
     hasher: NearDupHasher
     enabled: bool
     lastmods: dict[str, str] = field(default_factory=dict)
+    given: set[str] = field(default_factory=set)
+    """Canonical URLs the user asked for (``-a url=``): emitted even if seen before."""
     _store: SeenStore | None = None
     _fresh: bool | None = None
 

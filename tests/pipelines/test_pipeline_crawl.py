@@ -132,6 +132,9 @@ def test_two_runs_incremental_update_and_fresh(
     assert third.stats["finish_reason"] == "finished"
     assert third.report is not None and third.report["status"] == "nothing_new"
 
+    given = run_crawl(base, tmp_path, args={"given": "/a/1.html"})  # like -a url=
+    assert [(i["url"], i["version"]) for i in given.items] == [(f"{base}/a/1.html", 1)]
+
     fresh = run_crawl(base, tmp_path, args={"fresh": "1"})
     assert sorted(i["url"] for i in fresh.items) == [f"{base}/a/{n}.html" for n in (1, 2, 3, 4)]
     assert {i["url"]: i["version"] for i in fresh.items}[f"{base}/a/2.html"] == 2
@@ -205,7 +208,7 @@ def test_sigkill_mid_crawl_loses_and_repeats_nothing(
             " ".join(words[(i * 7 + j * 13) % len(words) :][:40]) + f" رقم {i}" for j in range(3)
         ]
         _page(site_dir, f"a/{i}.html", (f"خبر رقم {i}", body))
-        server.routes[f"/a/{i}.html"] = Route(delay=0.15, file=f"a/{i}.html")
+        server.routes[f"/a/{i}.html"] = Route(delay=0.3, file=f"a/{i}.html")
     write_sitemap(site_dir, [(f"a/{i}.html", None) for i in range(n)])
     settings = {"CONCURRENT_REQUESTS": 2, "NEWSBOT_NEARDUP_ACTION": "flag"}
     cmd, env, feed = command(base, tmp_path, {**settings, "TINY_STATS_FILE": ""})

@@ -46,7 +46,6 @@ run before/without it)."""
 
 FAST: dict[str, Any] = {
     "DOWNLOAD_DELAY": 0,
-    "RANDOMIZE_DOWNLOAD_DELAY": False,
     "AUTOTHROTTLE_ENABLED": False,
     "ROBOTSTXT_OBEY": False,
     "RETRY_TIMES": 0,
@@ -108,12 +107,16 @@ def write_sitemap(root: Path, entries: Sequence[tuple[str, str | None]]) -> None
 
 
 class TinySpider(scrapy.Spider):
-    """``-a base=http://127.0.0.1:PORT``: sitemap -> article pages -> Article records."""
+    """``-a base=http://127.0.0.1:PORT``: sitemap -> article pages -> Article records;
+    ``-a given=/path`` fetches only that article, marked as given on the command line."""
 
     name = "tiny"
     portal = SimpleNamespace(slug="tiny", sources=True)
 
     async def start(self) -> AsyncIterator[Any]:
+        if getattr(self, "given", None):  # like -a url= of the real spiders
+            yield self._article(urljoin(self.base, self.given), {"discovered_by": "given"})
+            return
         yield scrapy.Request(
             urljoin(self.base, "/sitemap.xml"),
             self.parse_sitemap,

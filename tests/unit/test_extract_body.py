@@ -155,3 +155,32 @@ def test_headline_split_over_two_lines_and_reference_code_are_dropped() -> None:
         title=title,
     )
     assert res.paragraphs == [P1, "IP/09/1494", P2]  # only a leading code line is dropped
+
+
+@pytest.mark.parametrize(
+    ("marks", "skip"),
+    [
+        ("ad-slot ad-inline", True),
+        ("share_box", True),
+        ("uplCaption", True),
+        ("widget most-read", True),
+        ("sr-only", True),
+        ("jeg_post_tags", True),
+        ("entry-content no-share", False),  # negated
+        ("field field-name-body field-label-hidden", False),  # a hidden label, not a hidden body
+        ("node node-not-promoted author-assabah1", False),
+        ("article_details_body text-title-4", False),
+        ("header-top", False),
+    ],
+)
+def test_class_tokens_that_mark_non_text(marks: str, skip: bool) -> None:
+    from newsbot.extract.blocks import class_marks_skip
+
+    assert class_marks_skip(marks) is skip
+
+
+def test_page_wrapped_in_an_aspnet_form_is_read() -> None:
+    got = blocks(
+        f"<form id='aspnetForm'><div class='LongDesc'><p>{P1}</p></div><input name='q'></form>"
+    )
+    assert [b.text for b in got] == [P1]

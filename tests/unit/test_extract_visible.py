@@ -200,3 +200,24 @@ def test_credit_line_after_the_body_but_not_in_a_related_box() -> None:
         credit_line(sel("<h1>عنوان الخبر هنا اليوم</h1><p>المصدر: (أبوظبي - البيان)</p>"), None)
         is None
     )
+
+
+def test_served_time_in_the_header_is_not_the_article_date() -> None:
+    page = (
+        "<html><head><title>فيديو.. انطلاق مهرجان سباقات الهجن في الطائف | موقع</title></head><body>"
+        "<header><div class='top-bar'><span class='today-date'>السبت 5 يوليو 2025</span></div></header>"
+        "<article><h1>فيديو.. انطلاق مهرجان سباقات الهجن في الطائف</h1>"
+        "<div class='post-meta'><span class='post-date'>تاريخ النشر: 3rd, November 2024 GMT</span></div>"
+        "<div class='entry-content'><video src='a.mp4'></video><p>لقطات من السباق.</p></div></article></body></html>"
+    )
+    record = extract_article(page, "https://www.example.com/news/2024/11/03/1016-video")
+    assert record["published"] == "2024-11-03"
+    assert record["published_raw"] == "تاريخ النشر: 3rd, November 2024 GMT"
+
+
+def test_headline_element_found_by_word_overlap() -> None:
+    s = sel(
+        "<h1>  آرون بوشنيل: أصدقاء الطيار الأمريكي يكافحون لاستيعاب حرقه لنفسه دعماً لغزة </h1><h1>بي بي سي</h1>"
+    )
+    h = find_h1(s, "أصدقاء الطيار الأمريكي آرون بوشنيل يكافحون لاستيعاب حرقه لنفسه دعماً لغزة")
+    assert h is not None and "بوشنيل" in "".join(h.itertext())
