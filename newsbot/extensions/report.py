@@ -1,11 +1,12 @@
 """CrawlReport: what a crawl did, per portal — a table in the log and a JSON file.
 
-At close, per portal: pages fetched, articles emitted, dropped by reason, duplicates by level,
-incremental skips, field coverage (% of emitted articles with published, authors, tags,
-related, lead_image), date sources used, errors by class (the spiders' ``error/<kind>``
-counters, spider exceptions, pipeline exceptions) and HTTP error statuses received. The JSON goes to
-``NEWSBOT_REPORT_PATH`` (``%(name)s``-style feed params allowed), by default next to the first
-local feed: ``out/articles.jsonl`` -> ``out/articles.report.json`` (no file without a feed).
+At close, per portal: pages fetched, articles emitted (of which updates), dropped by reason,
+duplicates by level, incremental skips, field coverage (% of emitted articles with published,
+authors, tags, related, lead_image), date sources used, errors by class (the spiders'
+``error/<kind>`` counters, spider and pipeline exceptions) and HTTP error statuses received.
+The JSON goes to ``NEWSBOT_REPORT_PATH`` (``%(name)s``-style feed params allowed), by default
+next to the first local feed: ``out/articles.jsonl`` -> ``out/articles.report.json`` (no file
+without a local feed).
 
 A crawl in which a portal that declares sources emitted nothing, and nothing was skipped as
 already seen, too old or duplicate, is a broken crawl: a WARNING is logged and the spider
@@ -179,11 +180,13 @@ class CrawlReport:
             errors.update(self.exceptions[portal])
             duplicates = dict(groups["duplicates"])
             duplicates.pop("new", None)
+            updates = duplicates.pop("update", 0)
             out[portal] = {
                 "pages_fetched": self.pages[portal],
                 "articles_emitted": emitted,
                 "dropped": dict(sorted(groups["dropped"].items())),
                 "duplicates": dict(sorted(duplicates.items())),
+                "updates": updates,
                 "incremental": dict(sorted(groups["incremental"].items())),
                 "not_articles": dict(sorted(groups["skipped"].items())),
                 "coverage": {
@@ -241,7 +244,7 @@ def _pairs(counts: dict[str, Any]) -> str:
 
 def format_table(report: dict[str, Any]) -> str:
     """The readable log table of a report."""
-    head = ("portal", "pages", "emitted", "dropped", "dups", "skipped", "errors")
+    head = ("portal", "pages", "emitted", "updated", "dropped", "dups", "skipped", "errors")
     cov = tuple("image" if f == "lead_image" else f for f in COVERAGE_FIELDS)
     rows = [head + cov]
     details = []
@@ -251,6 +254,7 @@ def format_table(report: dict[str, Any]) -> str:
                 portal,
                 str(p["pages_fetched"]),
                 str(p["articles_emitted"]),
+                str(p["updates"]),
                 str(sum(p["dropped"].values())),
                 str(sum(p["duplicates"].values())),
                 str(p["incremental"].get("skipped", 0)),

@@ -82,11 +82,59 @@ BLOCK_TAGS = frozenset(
 HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 
 SKIP_CLASS_PARTS = frozenset(
-    ["ad", "ads", "adv", "advert", "advertisement", "advertising", "dfp", "gpt", "banner", "sponsor", "sponsored", "promo", "share", "shares", "sharing", "social", "caption", "credit", "credits", "related", "newsletter", "subscribe", "comment", "comments", "outbrain", "taboola", "widget", "breadcrumb", "breadcrumbs", "popular", "tag", "tags", "keywords", "print", "byline", "vidverto", "aries", "teads", "player"]
+    [
+        "ad",
+        "ads",
+        "adv",
+        "advert",
+        "advertisement",
+        "advertising",
+        "dfp",
+        "gpt",
+        "banner",
+        "sponsor",
+        "sponsored",
+        "promo",
+        "share",
+        "shares",
+        "sharing",
+        "social",
+        "caption",
+        "credit",
+        "credits",
+        "related",
+        "newsletter",
+        "subscribe",
+        "comment",
+        "comments",
+        "outbrain",
+        "taboola",
+        "widget",
+        "breadcrumb",
+        "breadcrumbs",
+        "popular",
+        "tag",
+        "tags",
+        "keywords",
+        "print",
+        "byline",
+        "vidverto",
+        "aries",
+        "teads",
+        "player",
+    ]
 )
 """A class token with one of these ``-``/``_`` separated parts marks non-text ("ad-slot", "share_box")."""
 SKIP_CLASS_TOKENS = frozenset(
-    ["hidden", "hide", "d-none", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text"]
+    [
+        "hidden",
+        "hide",
+        "d-none",
+        "sr-only",
+        "visually-hidden",
+        "visuallyhidden",
+        "screen-reader-text",
+    ]
 )
 """Whole class tokens that hide an element ("field-label-hidden" is not one of them)."""
 SKIP_CLASS_PHRASES_RE = re.compile(

@@ -49,7 +49,7 @@ class BodyResult:
     """The cleaned body and what was taken out of it."""
 
     paragraphs: list[str] = field(default_factory=list)
-    related: list[dict[str, str]] = field(default_factory=list)
+    related: list[dict[str, str | None]] = field(default_factory=list)
     similar_titles: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     credited_source: str | None = None
@@ -67,9 +67,10 @@ class BodyResult:
 
 
 def _is_caption(text: str) -> bool:
-    if len(text.split()) > 25 or not CAPTION_END_RE.search(text):
+    m = CAPTION_END_RE.search(text)
+    if len(text.split()) > 25 or m is None:
         return False
-    inside = CAPTION_END_RE.search(text).group(0)  # type: ignore[union-attr]
+    inside = m.group(0)
     return any(w.lower() in inside.lower() for w in CREDIT_WORDS)
 
 
@@ -136,7 +137,7 @@ def _add_related(out: BodyResult, links: Iterable[tuple[str, str]], page_url: st
         if not href.startswith(("http://", "https://")) or href.split("#")[0] == page_url:
             continue
         if href not in seen:
-            out.related.append({"url": href, "title": clean_text(title) or None})  # type: ignore[dict-item]
+            out.related.append({"url": href, "title": clean_text(title) or None})
             seen.add(href)
 
 

@@ -95,6 +95,10 @@ def extract(
     loader.add_value("via", hints.get("via"))
     loader.add_value("depth", hints.get("depth"))
 
+    if not isinstance(response, TextResponse):
+        st.inc("parser/page/not_text")
+        loader.add_value("url", url)
+        return loader.load_item()
     if looks_binary(response.body):
         st.inc("parser/page/binary")
         loader.add_value("url", url)

@@ -43,30 +43,42 @@ def looks_mojibake(text: str) -> bool:
     return hits >= 5 and hits > len(_ARABIC_RE.findall(text[:200_000]))
 
 
+def _western_bytes(text: str) -> bytes:
+    """``text`` back to the bytes a cp1252 reader saw (C1 controls map to themselves, as browsers
+    do for the five bytes cp1252 leaves undefined); UnicodeEncodeError for other characters."""
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) > 0xFF:
+                raise
+            out.append(ord(ch))
+    return bytes(out)
+
+
+_MOJIBAKE_RUN_RE = re.compile(
+    "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013-\u203a\u20ac\u2122]{2,}"
+)
+
+
 def fix_mojibake(text: str) -> str:
-    """Undo one round of UTF-8-as-cp1252/latin-1 decoding; return ``text`` unchanged if it fails."""
+    """Undo one round of UTF-8-read-as-cp1252/latin-1; ``text`` unchanged where that fails."""
     if not text or not _MOJIBAKE_RE.search(text):
         return text
-    for codec in ("cp1252", "latin-1"):
+    try:
+        return _western_bytes(text).decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        pass
+
+    def _fix(m: re.Match[str]) -> str:  # mixed text: repair run by run
         try:
-            return text.encode(codec).decode("utf-8")
+            return _western_bytes(m.group(0)).decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
-            continue
+            return m.group(0)
 
-    # Mixed text: repair run by run.
-    def _fix(m: re.Match[str]) -> str:
-        for codec in ("cp1252", "latin-1"):
-            try:
-                return m.group(0).encode(codec).decode("utf-8")
-            except (UnicodeEncodeError, UnicodeDecodeError):
-                continue
-        return m.group(0)
-
-    return re.sub(
-        "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]{2,}",
-        _fix,
-        text,
-    )
+    return _MOJIBAKE_RUN_RE.sub(_fix, text)
 
 
 def build_response(
@@ -82,16 +94,29 @@ def build_response(
 
 
 def repair_response(response: TextResponse) -> TextResponse:
-    """Re-decode a response whose text is mojibake but whose bytes are valid UTF-8."""
+    """A response whose text is not mojibake: re-decoded as UTF-8 when its bytes are UTF-8 read
+    under a wrong charset, or with its text repaired when UTF-8 was encoded twice."""
     try:
         text = response.text
     except (UnicodeError, LookupError):
         return response.replace(encoding="utf-8")  # type: ignore[no-any-return]
-    if looks_mojibake(text):
+    if not looks_mojibake(text):
+        return response
+    if (response.encoding or "").lower().replace("-", "") != "utf8":
         try:
             response.body.decode("utf-8")
         except UnicodeDecodeError:
-            return response
-        logger.debug("re-decoding %s as UTF-8 (mojibake under %s)", response.url, response.encoding)
-        return response.replace(encoding="utf-8")  # type: ignore[no-any-return]
+            pass
+        else:
+            logger.debug(
+                "re-decoding %s as UTF-8 (mojibake under %s)", response.url, response.encoding
+            )
+            fixed = response.replace(encoding="utf-8")
+            if not looks_mojibake(fixed.text):
+                return fixed  # type: ignore[no-any-return]
+            response, text = fixed, fixed.text
+    repaired = fix_mojibake(text)
+    if repaired != text and not looks_mojibake(repaired):
+        logger.debug("repaired double-encoded UTF-8 text of %s", response.url)
+        return response.replace(body=repaired.encode("utf-8"), encoding="utf-8")  # type: ignore[no-any-return]
     return response

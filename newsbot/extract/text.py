@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from typing import Any
 from urllib.parse import urljoin
 
@@ -73,7 +75,7 @@ def selector_values(
     return []
 
 
-def _date_checker(locale: str | None, zone: str | None, now: datetime):  # type: ignore[no-untyped-def]
+def _date_checker(locale: str | None, zone: str | None, now: datetime) -> Callable[[str], bool]:
     def is_date_line(text: str) -> bool:
         if not _DIGIT.search(text) or not _YEARISH.search(text):
             return False
@@ -147,7 +149,8 @@ def extract_body(
     hidden: re.Pattern[str] | None = None,
 ) -> BodyResult:
     """The cleaned body of the page with the related / tags / credit / byline lines it held."""
-    kwargs = dict(
+    clean = partial(
+        clean_blocks,
         page_url=url,
         title=title,
         bylines=bylines,
@@ -182,7 +185,7 @@ def extract_body(
                 for c in containers
                 for b in read_blocks(c, url, skip_class_re=hidden, removed=removed)
             ]
-            res = clean_blocks(blocks, **kwargs)  # type: ignore[arg-type]
+            res = clean(blocks)
             if stats is not None:
                 stats.inc("parser/body/selector")
     if len((res.body or "").split()) < MIN_WORDS:
@@ -190,16 +193,16 @@ def extract_body(
         if container is not None:
             lead = lead_before(container)
             raw = read_blocks(lead, url, skip_class_re=hidden) if lead is not None else []
-            res2 = clean_blocks(raw + read_blocks(container, url, skip_class_re=hidden), **kwargs)  # type: ignore[arg-type]
+            res2 = clean(raw + read_blocks(container, url, skip_class_re=hidden))
             if len((res2.body or "").split()) > len((res.body or "").split()):
                 res, containers = res2, [container]
                 if stats is not None:
                     stats.inc("parser/body/generic")
     if len((res.body or "").split()) < MIN_WORDS:
-        res3 = clean_blocks(_trafilatura_blocks(sel, url), **kwargs)  # type: ignore[arg-type]
+        res3 = clean(_trafilatura_blocks(sel, url))
         if len((res3.body or "").split()) > len((res.body or "").split()):
             res = res3
             if stats is not None:
                 stats.inc("parser/body/trafilatura")
-    res.images = _images(containers, url)  # type: ignore[attr-defined]
+    res.images = _images(containers, url)
     return res

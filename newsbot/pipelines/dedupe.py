@@ -145,6 +145,8 @@ class DedupePipeline:
         adapter = ItemAdapter(item)
         portal = portal_of(adapter)
         url = adapter.get("url") or adapter.get("fetched_url")
+        if not url:  # nothing to key on (ValidatePipeline normally drops these)
+            return item
         key = canonical_url(str(url))
         keys = [key]
         if adapter.get("fetched_url"):

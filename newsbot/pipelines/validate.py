@@ -7,7 +7,8 @@ with ``DropItem(reason)`` and counted as ``newsbot/<portal>/dropped/<reason>``; 
 ``missing_url``, ``missing_title``, ``missing_body``, ``short_body``, ``not_arabic``.
 A record without ``published`` or ``authors`` is kept and counted as
 ``newsbot/<portal>/missing/<field>``. Portals tune the limits with
-``NEWSBOT_VALIDATE_PORTALS = {"<slug>": {"min_body_chars": 80, "min_arabic_ratio": 0.3}}``.
+``NEWSBOT_VALIDATE_PORTALS = {"<slug>": {"min_body_chars": 80, "min_arabic_ratio": 0.3}}`` (or
+``min_body_chars`` / ``min_arabic_ratio`` attributes on their definition, if the spec has them).
 """
 
 from __future__ import annotations
@@ -71,6 +72,22 @@ class ValidatePipeline:
         }
         return cls(crawler, default, per_portal)
 
+    def limits(self, portal: str) -> Limits:
+        """Limits of a portal: ``NEWSBOT_VALIDATE_PORTALS``, else the portal definition's own
+        ``min_body_chars`` / ``min_arabic_ratio`` when it declares them, else the defaults."""
+        if portal not in self.per_portal:
+            from newsbot import portals
+
+            try:
+                spec = portals.get(portal) if portal != GENERIC else None
+            except KeyError:  # an unknown slug (UnknownPortal): the defaults
+                spec = None
+            self.per_portal[portal] = Limits(
+                int(getattr(spec, "min_body_chars", None) or self.default.min_body_chars),
+                float(getattr(spec, "min_arabic_ratio", None) or self.default.min_arabic_ratio),
+            )
+        return self.per_portal[portal]
+
     def _count(self, portal: str, event: str) -> None:
         if self.stats is not None:
             self.stats.inc_value(f"newsbot/{portal}/{event}")
@@ -93,7 +110,7 @@ class ValidatePipeline:
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         portal = portal_of(adapter)
-        reason = self.reason(adapter, self.per_portal.get(portal, self.default))
+        reason = self.reason(adapter, self.limits(portal))
         if reason is not None:
             self._count(portal, f"dropped/{reason}")
             url = adapter.get("url") or adapter.get("fetched_url")

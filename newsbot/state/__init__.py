@@ -18,7 +18,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from weakref import WeakKeyDictionary
 
 from scrapy import signals
 
@@ -141,12 +140,12 @@ class CrawlState:
             self._store = None
 
 
-_STATES: WeakKeyDictionary[Crawler, CrawlState] = WeakKeyDictionary()
+_ATTR = "_newsbot_crawl_state"
 
 
 def crawl_state(crawler: Crawler) -> CrawlState:
-    """The shared :class:`CrawlState` of ``crawler`` (created on first use)."""
-    state = _STATES.get(crawler)
+    """The shared :class:`CrawlState` of ``crawler`` (created on first use, kept on it)."""
+    state: CrawlState | None = getattr(crawler, _ATTR, None)
     if state is None:
         settings = crawler.settings
         hasher = NearDupHasher(
@@ -154,6 +153,6 @@ def crawl_state(crawler: Crawler) -> CrawlState:
             num_perm=settings.getint("NEWSBOT_NEARDUP_NUM_PERM", DEFAULT_NUM_PERM),
         )
         state = CrawlState(crawler, hasher, settings.getbool("NEWSBOT_STATE_ENABLED", True))
-        _STATES[crawler] = state
+        setattr(crawler, _ATTR, state)
         crawler.signals.connect(state.close, signal=signals.engine_stopped, weak=False)
     return state

@@ -221,3 +221,15 @@ def test_headline_element_found_by_word_overlap() -> None:
     )
     h = find_h1(s, "أصدقاء الطيار الأمريكي آرون بوشنيل يكافحون لاستيعاب حرقه لنفسه دعماً لغزة")
     assert h is not None and "بوشنيل" in "".join(h.itertext())
+
+
+def test_hijri_visible_date_keeps_its_hijri_form() -> None:
+    page = (
+        "<html><body><h1>إطلاق مبادرة لتوزيع وجبات الإفطار في الرياض</h1>"
+        "<div class='post-date'>نشر في: 15 رمضان 1445 هـ</div>"
+        f"<div class='article-body'><p>{P}</p><p>{P}</p></div></body></html>"
+    )
+    record = extract_article(page, "https://www.example.com.sa/news/ramadan-iftar")
+    assert record["published"] == "2024-03-25"
+    assert record["published_hijri"] == "1445-09-15"
+    assert record["date_source"] == "text"
