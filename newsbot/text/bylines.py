@@ -45,6 +45,13 @@ _DIGIT_RE = re.compile(r"\d")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _ARABIC_RE = re.compile("[\u0620-\u064a]")
 _MAX_NAME_WORDS = 7
+_HANDLE_RE = re.compile(r"(?<!\S)@\w+|\w+@(?!\S)|\S+@\S+\.\w+")
+_QUOTE_RE = re.compile(
+    r"(?:(?<=\s)(?:في|عن|ل|لـ|ب|بـ)\s*)?[«\"“„]\s*([^«»\"“”\n]{2,40}?)\s*[»\"”]"
+    r"(?:\s*(?:دوت\s*كوم|\.?كوم|\.?نت|\.com|\.net)(?!\w))?"
+)
+_LEAD_WA_RE = re.compile(r"و\s?([^\W\d_]{2,})(?=\s|$)")  # "وهاني محمد", "و هاني محمد"
+_INITIALS_RE = re.compile(r"[^\W\d_](?:\s*[./]\s*[^\W\d_])*\.?")
 
 
 def _term(word: str) -> str:
@@ -83,6 +90,11 @@ class _Rules:
     known_keys: frozenset[str]
     head_keys: frozenset[str]
     function_keys: frozenset[str]
+    role: re.Pattern[str]
+    employer: re.Pattern[str]
+    role_title: re.Pattern[str]
+    outlet: re.Pattern[str]
+    from_keys: frozenset[str]
 
     def agency_id(self, name: str) -> str | None:
         key = match_key(name)
@@ -105,7 +117,11 @@ class _Rules:
 
 @lru_cache(maxsize=64)
 def _rules(extra_prefixes: tuple[str, ...] = (), extra_agencies: tuple[str, ...] = ()) -> _Rules:
-    agencies = {**data.AGENCIES, **{a: (a,) for a in extra_agencies if a.strip()}}
+    agencies = {
+        **data.AGENCIES,
+        **data.OUTLETS,
+        **{a: (a,) for a in extra_agencies if a.strip()},
+    }
     ids: dict[str, str] = {}
     for canon, variants in agencies.items():
         for v in (canon, *variants):
@@ -114,7 +130,10 @@ def _rules(extra_prefixes: tuple[str, ...] = (), extra_agencies: tuple[str, ...]
             ids.setdefault(key.replace(" ", ""), canon)
     dotted = [h for h in data.HONORIFICS if h[-1] in "./"]
     words = [h for h in data.HONORIFICS if h[-1] not in "./"]
+    long_words = [h for h in words if len(h) > 2]
     sep = r"[\s:\uff1a\-–—ـ/.]"
+    agency_alt = _alternation(w for vs in agencies.values() for w in vs)
+    later = _alternation(p for p in (*data.PREFIXES, *extra_prefixes) if len(p) > 3)
     return _Rules(
         prefix=re.compile(
             f"^(?:{_alternation((*data.PREFIXES, *extra_prefixes))})(?={sep}|$){sep}*"
@@ -124,11 +143,17 @@ def _rules(extra_prefixes: tuple[str, ...] = (), extra_agencies: tuple[str, ...]
             f"(?:{_alternation(data.CREDIT_QUOTE_LABELS)})(?=\\s|[:\uff1a])[:\uff1a]?)\\s*"
         ),
         honorific=re.compile(
-            f"^(?:(?:{_alternation(dotted)})|(?:{_alternation(words)})(?=[\\s./:]))[\\s./:]*(?=\\S)"
+            f"^(?:(?:{_alternation(dotted)})|(?:{_alternation(words)})(?=[\\s./:])"
+            f"|و(?:{_alternation(long_words)})(?=\\s))[\\s./:]*(?=\\S)"
         ),
-        agency=re.compile(
-            rf"(?<![\w.])(?:و\s?)?(?P<a>{_alternation(w for vs in agencies.values() for w in vs)})(?!\w)"
+        role_title=re.compile(
+            f"^(?:(?:{_alternation(data.ROLE_TITLES)})\\s+\\S"
+            f"|(?:{_alternation(data.ROLE_TITLES_DEFINITE)})\\s+(?:ال|لل))"
         ),
+        outlet=re.compile(
+            f"^(?:{_alternation(data.OUTLET_HEADS)})\\s+\\S|\\S\\s+(?:{_alternation(data.OUTLET_SUFFIXES)})$"
+        ),
+        agency=re.compile(rf"(?<![\w.])(?:و\s?)?(?P<a>{agency_alt})(?!\w)"),
         place=re.compile(f"(?:{_alternation((*data.CITIES, *data.COUNTRIES))})(?!\\w)"),
         country=re.compile(f"(?:{_alternation(data.COUNTRIES)})(?!\\w)"),
         nonperson=re.compile(f"^(?:{_alternation(data.NON_PERSONS)})(?!\\w)"),
@@ -136,7 +161,16 @@ def _rules(extra_prefixes: tuple[str, ...] = (), extra_agencies: tuple[str, ...]
         wa_keys=frozenset(k.split()[0] for k in _keys(data.WA_NAMES)),
         known_keys=_keys((*data.FIRST_NAMES, *data.WA_NAMES, *data.COMPOUND_HEADS)),
         head_keys=_keys(data.COMPOUND_HEADS),
-        function_keys=_keys(data.FUNCTION_WORDS),
+        function_keys=_keys((*data.FUNCTION_WORDS, *data.SENTENCE_WORDS)),
+        role=re.compile(  # "تصوير: أحمد حسن" up to the next author prefix or the end
+            rf"(?:^|(?<=[\s\-–—:،,|/(]))و?(?:{_alternation(data.ROLE_CREDITS)})(?={sep}|$)"
+            rf".*?(?=[\s\-–—|/،,]+(?:{later}){sep}|$)",
+            re.S,
+        ),
+        from_keys=_keys(data.FROM_WORDS),
+        employer=re.compile(
+            rf"(?<!\w)(?P<r>{_alternation(data.EMPLOYER_ROLES)})\s+(?:في\s+|ل\s*)?(?:{agency_alt})(?!\w)"
+        ),
     )
 
 
@@ -170,6 +204,13 @@ class _Collector:
         if self.dateline is None and place:
             self.dateline = place
 
+    def quoted(self, m: re.Match[str]) -> str:
+        """A quoted outlet ("«الخليج»", 'في "الجمهورية"') is a credit, never a person."""
+        inner = m.group(1).strip(_EDGE_PUNCT)
+        if inner:
+            self.add_agency(inner)  # «القدس» is the newspaper, not the city
+        return " ، "
+
     def paren(self, inner: str) -> str:
         """Credits in parentheses: places → dateline, the rest → agencies."""
         pieces = [p.strip(_EDGE_PUNCT) for p in _PAREN_SPLIT_RE.split(inner)]
@@ -183,13 +224,18 @@ class _Collector:
     def lead(self, text: str) -> str:
         """Strip leading prefixes and a leading dateline, in any order."""
         rules = self.rules
+        after_prefix = False
         for _ in range(8):
             text = text.lstrip(_LEAD_PUNCT)
             if m := rules.prefix.match(text):
                 text = text[m.end() :]
+                after_prefix = match_key(m.group(0).strip(_EDGE_PUNCT)) not in rules.from_keys
                 continue
             found = rules.place_at_start(text) if self.dateline is None else None
             sep = _LEAD_SEP_RE.match(text, found[1]) if found else None
+            bare = sep is not None and not sep.group(1)  # "رأي القدس": a column, not a dateline
+            if found and bare and after_prefix:
+                return text[found[1] :]
             if found and sep and (sep.group(1) or not rules.agency_id(found[0])):
                 self.set_place(found[0])
                 text = text[sep.end() :]
@@ -231,6 +277,15 @@ class _Collector:
         if self.dateline and (m := re.search(fuzzy_pattern(self.dateline), original)):
             self.dateline = m.group(0)
 
+    def order_agencies(self, text: str) -> None:
+        """Agencies in the order the line prints them (parenthesised/quoted ones are taken first)."""
+
+        def position(name: str) -> int:
+            m = re.search(fuzzy_pattern(name), text)
+            return m.start() if m else len(text)
+
+        self.agencies.sort(key=position)
+
     def result(self) -> dict[str, Any]:
         return {"authors": self.authors, "agencies": self.agencies, "dateline": self.dateline}
 
@@ -256,6 +311,15 @@ def _split_wa(name: str, rules: _Rules) -> list[str]:
         names.append(" ".join(toks[: cut[0]]))
         toks = cut[1]
     return names
+
+
+def _wa_known(rest: str, rules: _Rules) -> bool:
+    """Is ``rest`` (a word after a leading و) a known name or title, so that و is "and"?"""
+    return bool(
+        match_key(rest) in rules.known_keys
+        or rules.honorific.match(rest + " x")
+        or rules.prefix.match(rest + " ")
+    )
 
 
 def _wa_cut(toks: list[str], rules: _Rules) -> tuple[int, list[str]] | None:
@@ -304,6 +368,7 @@ def _is_name(name: str, rules: _Rules) -> bool:
         and not rules.agency_id(name)
         and not rules.is_place(name)
         and not (len(words) == 1 and len(words[0]) == 1)
+        and not _INITIALS_RE.fullmatch(name)  # "ع.ش", "م.أ.م": editors' initials
         and not any(match_key(w) in rules.function_keys for w in words)
     )
 
@@ -326,25 +391,48 @@ def parse_byline(
     if not original or len(original) > _MAX_BYLINE_CHARS:  # a paragraph, not a byline
         return out.result()
     s = strip_harakat(_TATWEEL_SEP_RE.sub("-", original))
+    s = _HANDLE_RE.sub(" ", s)
     m = rules.credit.match(s)
     credit = m is not None
     if m:
         s = s[m.end() :]
+    s = rules.role.sub(" ، ", s)
+    s = rules.employer.sub(lambda e: e.group("r"), s)
     s = _PAREN_RE.sub(lambda p: out.paren(p.group(1)), s)
+    s = _QUOTE_RE.sub(out.quoted, s)
+    had_dateline = out.dateline is not None
     s = out.lead(s)
+    if out.dateline is not None and not had_dateline:
+        credit = False  # "المصدر: دبي - رحاب حلاوة": a byline after the label
     s = out.take_agencies(s)
-    for raw in _SPLIT_RE.split(s):
+    for index, raw in enumerate(_SPLIT_RE.split(s)):
         part = raw.strip(_EDGE_PUNCT)
         if not part:
             continue
+        if index and (m := _LEAD_WA_RE.match(part)) and _wa_known(m.group(1), rules):
+            part = part[m.start(1) :]  # "آية أشرف، وهاني محمد": the conjunction after a comma
         if rules.is_place(part):
-            out.set_place(part)
+            if out.dateline is not None and _is_outlet_word(part, rules):
+                out.add_agency(part)  # "الجزائر - الخبر": the newspaper, not a second place
+            else:
+                out.set_place(part)
             continue
-        if credit or _QUOTED_RE.match(raw) or _is_outlet_word(part, rules):
+        if (
+            credit
+            or _QUOTED_RE.match(raw)
+            or _is_outlet_word(part, rules)
+            or rules.outlet.search(part)
+        ):
             out.add_agency(part)
             continue
+        if rules.role_title.match(part):
+            continue  # "أستاذ العلوم السياسية", "قسم الترجمة": a role or a desk
         part = out.lead(part)
         part = _strip_honorifics(part, rules)
+        if rules.role_title.match(part):
+            continue
+        if any(match_key(w) in rules.function_keys for w in part.split()):
+            continue  # a sentence or a role ("استقبل الملك وفدا", "المحررة في قسم ...")
         names = [_strip_honorifics(out.lead(piece), rules) for piece in _split_wa(part, rules)]
         if any(len(n.split()) > _MAX_NAME_WORDS for n in names):
             continue  # a sentence, not a list of names
@@ -353,6 +441,7 @@ def parse_byline(
                 out.add_author(name)
     if s != original:  # give names back their harakat/tatweel as printed
         out.restore(original)
+    out.order_agencies(original)
     return out.result()
 
 

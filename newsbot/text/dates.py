@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import logging
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from datetime import timezone as fixed_zone
@@ -61,8 +62,11 @@ class _Ctx:
     trust_offset: bool
     max_future: timedelta
     mdy: bool
+    extra_months: tuple[tuple[str, int], ...] = ()
+    extra_labels: tuple[str, ...] = ()
     offset: tzinfo | None = None  # written in the text
     hijri: str | None = None
+    unknown: int = 0  # words the vocabulary does not know
 
 
 @lru_cache(maxsize=64)
@@ -79,9 +83,18 @@ def parse_date(
     locale: str | None = None,
     timezone: str | None = None,
     now: datetime | None = None,
+    extra_months: Mapping[str, int] | None = None,
+    extra_labels: Iterable[str] = (),
 ) -> datetime | None:
     """Parse an Arabic/English/Hijri/relative date string into an aware datetime (or None)."""
-    info = parse_date_info(text, locale=locale, timezone=timezone, now=now)
+    info = parse_date_info(
+        text,
+        locale=locale,
+        timezone=timezone,
+        now=now,
+        extra_months=extra_months,
+        extra_labels=extra_labels,
+    )
     return info.value if info else None
 
 
@@ -93,11 +106,15 @@ def parse_date_info(
     now: datetime | None = None,
     trust_offset: bool = True,
     max_future: timedelta = timedelta(days=1),
+    extra_months: Mapping[str, int] | None = None,
+    extra_labels: Iterable[str] = (),
 ) -> ParsedDate | None:
     """Parse ``text`` and say where the offset came from; None when it is not a date.
 
     ``timezone`` is the IANA zone the wall time is written in (ValueError if unknown); ``now``
     anchors relative dates; ``trust_offset=False`` reads a written Z/+00:00/GMT as local time.
+    A portal adds its own month spellings (``extra_months={"مايوو": 5}``) and label words that
+    carry no date (``extra_labels=("نشر على الموقع",)``) without touching the shared lists.
     """
     zone = _zoneinfo(timezone) if timezone else None
     if not isinstance(text, str) or not text.strip() or len(text) > MAX_CHARS:
@@ -108,6 +125,10 @@ def parse_date_info(
         now = now.replace(tzinfo=zone or UTC)
     mdy = (locale or "").lower().replace("_", "-") in ("en-us", "en-ph")
     ctx = _Ctx(text, zone, now, trust_offset, max_future, mdy)
+    if extra_months:
+        ctx.extra_months = tuple(sorted((k, v) for k, v in extra_months.items() if k.strip()))
+    if extra_labels:
+        ctx.extra_labels = tuple(sorted({w for w in extra_labels if w.strip()}))
     try:
         return _parse(fold(text), ctx)
     except (ValueError, OverflowError, ArithmeticError) as exc:  # out-of-range parts
@@ -123,18 +144,30 @@ def _parse(s: str, ctx: _Ctx) -> ParsedDate | None:
         if dt.tzinfo is not None:
             ctx.offset = dt.tzinfo
         return _finish(dt.date(), time, ctx, relative=False)
-    toks = lex(s)
+    toks = _published_part(lex(s, ctx.extra_months, ctx.extra_labels))
     for t in toks:
         if t.kind in ("offset", "zone"):
             ctx.offset = t.val if t.kind == "offset" else _zoneinfo(t.val)
             break
-    unknown = sum(t.kind == "word" for t in toks)  # they also break "D month Y" adjacency
+    unknown = ctx.unknown = sum(t.kind == "word" for t in toks)  # they break "D month Y" too
     result = _absolute(toks, ctx) if unknown <= MAX_UNKNOWN_WORDS else None
     if result is None and unknown <= MAX_UNKNOWN_WORDS:
         result = _relative(toks, ctx, strict=unknown == 0)
     if result is None and unknown == 0 and any(t.kind == "num" for t in toks):
         result = _fallback(ctx)
     return result
+
+
+_DATED = frozenset(("ndate", "num", "gmon", "hmon", "time", "day", "rel", "now"))
+
+
+def _published_part(toks: list[Token]) -> list[Token]:
+    """Cut "آخر تحديث: ..." off when a date precedes it; drop the update labels themselves."""
+    for i, t in enumerate(toks):
+        if t.kind == "upd" and any(p.kind in _DATED for p in toks[:i]):
+            toks = toks[:i]
+            break
+    return [t for t in toks if t.kind != "upd"]
 
 
 def _time_of(toks: list[Token], used: set[int]) -> tuple[int, int, int, int] | None:
@@ -271,6 +304,8 @@ def _absolute(toks: list[Token], ctx: _Ctx) -> ParsedDate | None:
         grouped = {i for grp in groups for i in grp.used}
         if any(t.kind == "num" and t.val[1] == 4 and i not in grouped for i, t in enumerate(toks)):
             return None  # a stray year next to "24 مارس": which year is meant is unclear
+        if ctx.unknown:
+            return None  # "حتى 30 يونيو": a day in a sentence, not a date element
         day = _infer_year(g.day, g.month, ctx)
     else:
         day = date(g.year, g.month, g.day)
@@ -290,8 +325,11 @@ def _relative(toks: list[Token], ctx: _Ctx, strict: bool) -> ParsedDate | None:
     kinds = [t.kind for t in toks]
     zone = ctx.offset or ctx.zone or UTC
     local_now = ctx.now.astimezone(zone)
-    if "rel" in kinds or "ago" in kinds:
+    bare = strict and kinds and kinds[-1] == "unit" and set(kinds) <= _AMOUNT_KINDS  # "17 ساعة"
+    if "rel" in kinds or "ago" in kinds or bare:
         start = kinds.index("rel") + 1 if "rel" in kinds else 0
+        if "word" in kinds[start:]:
+            return None  # "قبل 48 ساعة من الانتخابات": a sentence, not a date element
         amounts = _amounts(toks[start:])
         if amounts:
             value = local_now
@@ -323,11 +361,22 @@ def _relative(toks: list[Token], ctx: _Ctx, strict: bool) -> ParsedDate | None:
     return None
 
 
+_AMOUNT_KINDS = frozenset(("num", "numword", "frac", "unit", "and", "andfrac"))
+
+
 def _amounts(toks: list[Token]) -> list[tuple[str, float]]:
     """[(unit, count)] from "3 ساعات و 20 دقيقة", "ساعتين", "نصف ساعة", "an hour ago"."""
     out: list[tuple[str, float]] = []
     count: float | None = None
-    for t in toks:
+    for i, t in enumerate(toks):
+        if (
+            t.kind == "numword"
+            and t.val == 1
+            and count is None
+            and i
+            and toks[i - 1].kind == "unit"
+        ):
+            continue  # "منذ ساعة واحدة", "منذ يوم واحد"
         if t.kind in ("num", "numword", "frac"):
             if count is not None:
                 return []
@@ -342,6 +391,8 @@ def _amounts(toks: list[Token]) -> list[tuple[str, float]]:
             unit, c = out[-1]
             out[-1] = (unit, c + t.val)
         elif t.kind not in ("and", "ago", "rel"):
+            if any(x.kind in ("num", "numword") for x in toks[i:]):
+                return []  # "منذ 3 ساعات ... 5": more numbers than the phrase explains
             break
     return out if count is None else []
 

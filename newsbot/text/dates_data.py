@@ -66,7 +66,7 @@ AMPM_WORDS: dict[str, str] = {
     "مساءً": "pm", "مساءا": "pm", "مساءاً": "pm", "المساء": "pm", "عصرا": "pm", "عصراً": "pm",
     "العصر": "pm", "ب.ظ": "pm", "ظهرا": "noon", "ظهراً": "noon", "الظهر": "noon", "ليلا": "night",
     "ليلاً": "night", "الليل": "night", "am": "am", "a.m.": "am", "a.m": "am", "pm": "pm",
-    "p.m.": "pm", "p.m": "pm",
+    "p.m.": "pm", "p.m": "pm", "بعد الظهر": "pm", "بعد الظهيرة": "pm", "قبل الظهر": "am",
 }
 
 # "بتوقيت <city/country>" -> IANA zone. Ambiguous names (عمان = Amman or Oman, طرابلس = Tripoli
@@ -86,6 +86,12 @@ ZONE_PLACES: dict[str, str] = {
     "المغرب": "Africa/Casablanca", "الدار البيضاء": "Africa/Casablanca",
     "الجزائر": "Africa/Algiers", "تونس": "Africa/Tunis", "ليبيا": "Africa/Tripoli",
     "نواكشوط": "Africa/Nouakchott", "موريتانيا": "Africa/Nouakchott",
+}
+# Zone abbreviations printed after a time ("06:44 م GST" on alarabiya.net) -> IANA zone. Only
+# unambiguous ones: AST/EET/CST name several zones.
+ZONE_ABBREVIATIONS: dict[str, str] = {
+    "GST": "Asia/Dubai", "KSA": "Asia/Riyadh", "CET": "Europe/Paris", "CEST": "Europe/Paris",
+    "BST": "Europe/London", "MSK": "Europe/Moscow", "TRT": "Europe/Istanbul",
 }
 # Names of Greenwich/UTC (zero offset; an offset may follow: "GMT+3", "غرينتش +2").
 UTC_WORDS: tuple[str, ...] = (
@@ -131,7 +137,8 @@ AND_WORDS: tuple[str, ...] = ("و", "and")  # "منذ ساعة و 20 دقيقة"
 # "just now": the instant itself.
 NOW_PHRASES: tuple[str, ...] = (
     "الآن", "الان", "حالا", "حالاً", "منذ لحظات", "منذ لحظة", "قبل لحظات", "قبل لحظة", "منذ قليل",
-    "قبل قليل", "منذ ثوان قليلة", "منذ ثوان", "منذ ثواني", "قبل ثوان", "just now", "now", "right now",
+    "قبل قليل", "منذ دقائق", "قبل دقائق", "منذ بضع دقائق", "قبل بضع دقائق", "منذ ثوان قليلة",
+    "منذ ثوان", "منذ ثواني", "قبل ثوان", "just now", "now", "right now",
 )
 # Day anchors -> offset in days from today.
 DAY_WORDS: dict[str, int] = {
@@ -153,6 +160,13 @@ DAY_WORDS_AS_NUMBERS: dict[str, int] = {
 # "الساعة 10 صباحاً": the number after it is an hour.
 HOUR_WORDS: tuple[str, ...] = ("الساعة", "at")
 
+# Labels that start the "updated" part of a line: a date before them is the publication date,
+# whatever follows is the update ("نشر في: ... | آخر تحديث: ...").
+UPDATE_LABELS: tuple[str, ...] = (
+    "آخر تحديث", "اخر تحديث", "تحديث", "التحديث", "تم التحديث", "تاريخ التحديث", "محدث",
+    "آخر تعديل", "تعديل", "التعديل", "عدلت في", "عدل في", "عدلت", "عدل", "تم التعديل",
+    "updated", "update", "last updated", "modified", "last modified", "mis à jour", "mis a jour",
+)
 # Weekdays, labels and fillers that carry no date information.
 WEEKDAYS: tuple[str, ...] = (
     "الأحد", "الإثنين", "الاثنين", "الأثنين", "الثلاثاء", "الثلاثا", "الأربعاء", "الاربعاء",
@@ -166,6 +180,7 @@ FILLER_WORDS: tuple[str, ...] = (
     "نشر", "نشرت", "نُشر", "ينشر", "منشور", "تم", "نشره", "نشرها", "النشر", "تاريخ", "بتاريخ",
     "التاريخ", "آخر", "اخر", "تحديث", "التحديث", "محدث", "حدث", "تعديل", "التعديل", "عدل",
     "الإضافة", "إضافة", "أضيف", "أضيفت", "الإصدار", "في", "يوم", "الموافق", "الموافق:", "من",
+    "نشرت", "نشرت في", "نُشرت", "تم نشره", "تم النشر", "على الساعة",
     "لشهر", "لسنة", "لعام", "العام", "توقيت", "بتوقيت", "التوقيت", "بالتوقيت", "المحلي", "محلي", "حوالي", "حوالى", "نحو", "تقريبا", "about", "around",
     "حسب", "على", "published", "publié", "publie", "le", "updated", "update", "posted", "last",
     "modified", "on", "date", "the", "of", "st", "nd", "rd", "th", "er", "t", "time", "local",

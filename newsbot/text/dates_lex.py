@@ -11,6 +11,7 @@ import re
 import unicodedata
 from datetime import UTC, timedelta, tzinfo
 from datetime import timezone as fixed_zone
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from newsbot.text import dates_data as D
@@ -61,10 +62,13 @@ def fold(text: str, *, letters: bool = True) -> str:
     return text.translate(_TABLE_ALL if letters else _TABLE_DIGITS).lower()
 
 
-def _vocabulary() -> dict[str, tuple[str, Any]]:
+def _vocabulary(
+    extra_months: tuple[tuple[str, int], ...] = (), extra_labels: tuple[str, ...] = ()
+) -> dict[str, tuple[str, Any]]:
     """Folded phrase (spaces removed) -> token; later tables win over earlier ones."""
     tables: list[tuple[str, Any]] = [
-        ("skip", dict.fromkeys((*D.FILLER_WORDS, *D.WEEKDAYS))),
+        ("skip", dict.fromkeys((*D.FILLER_WORDS, *D.WEEKDAYS, *extra_labels))),
+        ("upd", dict.fromkeys(D.UPDATE_LABELS)),
         ("and", dict.fromkeys(D.AND_WORDS)),
         ("numword", D.NUMBER_WORDS),
         ("frac", D.FRACTION_WORDS),
@@ -82,7 +86,7 @@ def _vocabulary() -> dict[str, tuple[str, Any]]:
         ("num", {w: (n, 1 + (n > 9)) for w, n in D.DAY_WORDS_AS_NUMBERS.items()}),
         ("num", {"لل" + w[2:]: (n, 1 + (n > 9)) for w, n in D.DAY_WORDS_AS_NUMBERS.items()}),
         ("hmon", D.HIJRI_MONTHS),
-        ("gmon", D.GREGORIAN_MONTHS),
+        ("gmon", {**D.GREGORIAN_MONTHS, **dict(extra_months)}),
     ]
     vocab: dict[str, tuple[str, Any]] = {}
     for kind, table in tables:
@@ -100,24 +104,37 @@ def _alternation(words: Any) -> str:
     return "|".join(pats)
 
 
-_VOCAB = _vocabulary()
-_KEYS = {re.sub(r"\s+", "", k): v for k, v in _VOCAB.items()}
 _UTC = _alternation(fold(w) for w in D.UTC_WORDS)
 _MERIDIEM = _alternation([*(fold(w) for w in D.AMPM_WORDS), "م"])
 _PLACES = {re.sub(r"\s+", "", fold(k)): v for k, v in D.ZONE_PLACES.items()}
-_LEX = re.compile(
-    r"(?P<ndate>(?P<a>\d{1,4})\s*(?P<sep>[/.-])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*(?P<c>\d{1,4})(?!\d))"
-    r"|(?P<time>(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:[.,](?P<f>\d{1,9}))?)?(?!\d)"
-    r"(?:\s?(?P<tz>z(?![^\W\d_])|[+-]\d{2}:?\d{2}(?!\d))|(?P<tzh>[+-]\d{2})(?![\d:]))?)"
-    r"|(?P<dtime>(?P<dh>\d{1,2})\.(?P<dm>\d{2})(?=\s*(?:" + _MERIDIEM + r")(?![^\W\d_])))"
-    rf"|(?P<utc>(?:(?:بال|ب|ال)?توقيت\s*)?(?:{_UTC})(?![^\W\d_])"
-    r"(?:\s*(?P<us>[+-])\s*(?P<uh>\d{1,2})(?::?(?P<um>\d{2}))?(?!\d))?)"
-    rf"|(?P<zone>(?:بال|ب|ال|حسب\s*)?توقيت\s*(?P<place>{_alternation(fold(k) for k in D.ZONE_PLACES)})(?![^\W\d_]))"
-    r"|(?P<num>\d+)"
-    rf"|(?P<vocab>{_alternation(_VOCAB)})(?![^\W\d_])"
-    r"|(?P<word>[^\W\d_]+)"
-    r"|(?P<punct>[^\w\s])"
-)
+_ABBRS = {fold(k): v for k, v in D.ZONE_ABBREVIATIONS.items()}
+
+
+@lru_cache(maxsize=32)
+def _lexer(
+    extra_months: tuple[tuple[str, int], ...] = (), extra_labels: tuple[str, ...] = ()
+) -> tuple[re.Pattern[str], dict[str, tuple[str, Any]]]:
+    """The token regex and its vocabulary (the shared lists plus a portal's extra words)."""
+    vocab = _vocabulary(extra_months, extra_labels)
+    keys = {re.sub(r"\s+", "", k): v for k, v in vocab.items()}
+    regex = re.compile(
+        r"(?P<ndate>(?P<a>\d{1,4})\s*(?P<sep>[/.-])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*(?P<c>\d{1,4})"
+        r"(?:(?!\d)|(?<=\d{4})(?=\d{1,2}:\d{2})))"  # "19/5/202414:44": two spans run together
+        r"|(?P<time>(?P<h>\d{1,2})(?::|h(?=\d{2}))(?P<mi>\d{2})"
+        r"(?::(?P<s>\d{2})(?:[.,](?P<f>\d{1,9}))?)?(?!\d)"
+        r"(?:\s?(?P<tz>z(?![^\W\d_])|[+-]\d{2}:?\d{2}(?!\d))|(?P<tzh>[+-]\d{2})(?![\d:])"
+        r"(?!\s*[^\W\d_]))?)"  # "18:44-19 مايو": a day, not an offset
+        r"|(?P<dtime>(?P<dh>\d{1,2})\.(?P<dm>\d{2})(?=\s*(?:" + _MERIDIEM + r")(?![^\W\d_])))"
+        rf"|(?P<utc>(?:(?:بال|ب|ال)?توقيت\s*)?(?:{_UTC})(?![^\W\d_])"
+        r"(?:\s*(?P<us>[+-])\s*(?P<uh>\d{1,2})(?::?(?P<um>\d{2}))?(?!\d))?)"
+        rf"|(?P<zone>(?:بال|ب|ال|حسب\s*)?توقيت\s*(?P<place>{_alternation(fold(k) for k in D.ZONE_PLACES)})(?![^\W\d_]))"
+        rf"|(?P<abbr>(?<![^\W\d_])(?:{_alternation(_ABBRS)})(?![^\W\d_]))"
+        r"|(?P<num>\d+)"
+        rf"|(?P<vocab>{_alternation(vocab)})(?![^\W\d_])"
+        r"|(?P<word>[^\W\d_]+)"
+        r"|(?P<punct>[^\w\s])"
+    )
+    return regex, keys
 
 
 def _offset(sign: str, hours: str, minutes: str | None) -> tzinfo:
@@ -127,10 +144,13 @@ def _offset(sign: str, hours: str, minutes: str | None) -> tzinfo:
     return fixed_zone(-delta if sign == "-" else delta) if delta else UTC
 
 
-def lex(s: str) -> list[Token]:
+def lex(
+    s: str, extra_months: tuple[tuple[str, int], ...] = (), extra_labels: tuple[str, ...] = ()
+) -> list[Token]:
     """Typed tokens of a folded string; punctuation and filler words are dropped."""
+    regex, keys = _lexer(extra_months, extra_labels)
     out: list[Token] = []
-    for m in _LEX.finditer(s):
+    for m in regex.finditer(s):
         kind = m.lastgroup
         if kind == "punct":
             continue
@@ -152,8 +172,10 @@ def lex(s: str) -> list[Token]:
             out.append(Token("offset", _offset(m["us"] or "+", m["uh"] or "0", m["um"])))
         elif kind == "zone":
             out.append(Token("zone", _PLACES[re.sub(r"\s+", "", m["place"])]))
+        elif kind == "abbr":
+            out.append(Token("zone", _ABBRS[m["abbr"]]))
         elif kind == "vocab":
-            tok = _KEYS[re.sub(r"\s+", "", m["vocab"])]
+            tok = keys[re.sub(r"\s+", "", m["vocab"])]
             if tok[0] != "skip":
                 out.append(Token(*tok))
         else:

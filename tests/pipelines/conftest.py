@@ -6,6 +6,7 @@ and stops it by PID; tests that need it are skipped with a message when the bina
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -27,9 +28,10 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """URL of a private redis-server for this test session (db 0, flushed by each test)."""
     binary = shutil.which("redis-server")
     if binary is None:
-        pytest.skip(
-            "redis-server not installed (apt-get install redis-server): Redis tests skipped"
-        )
+        message = "redis-server not installed (apt-get install redis-server): Redis tests skipped"
+        if os.environ.get("NEWSBOT_REQUIRE_SERVICES") == "1":
+            pytest.fail(message.replace("skipped", "required (NEWSBOT_REQUIRE_SERVICES=1)"))
+        pytest.skip(message)
     import redis
 
     port = _free_port()
