@@ -25,6 +25,7 @@ from newsbot.extract.dates import (
     hint_date,
     modified_candidates,
     published_candidates,
+    update_variants,
     url_date,
 )
 from newsbot.extract.encoding import MAX_BYTES, fix_mojibake, looks_binary, repair_response
@@ -263,9 +264,9 @@ def _extract_fields(
         loader.add_value("published_hijri", pub.hijri)
         loader.add_value("date_source", pub.source)
         loader.add_value("date_tz_source", pub.tz_source)
-    sel_mod = [(t, "text") for t in sv("modified")]
+    sel_mod = [(v, "text") for t in sv("modified") for v in update_variants(t)]
     mod_cands = (sel_mod if "modified" in prefer else []) + modified_candidates(ld, md)
-    mod_cands += sel_mod + [(t, "text") for t in vis_mod]
+    mod_cands += sel_mod + [(v, "text") for t in vis_mod for v in update_variants(t)]
     if hints.get("modified"):
         mod_cands.append((str(hints["modified"]), str(hints.get("date_source") or "sitemap")))
     mod = first_date(mod_cands, dctx)

@@ -157,3 +157,29 @@ def modified_candidates(ld: dict[str, Any], md: dict[str, Any]) -> list[tuple[st
     out += [(v, "meta") for k in MODIFIED_META for v in meta.get(k, ())]
     out += [(v, "microdata") for v in micro.get("dateModified", ())]
     return out
+
+
+UPDATE_LABEL_RE = re.compile(
+    r"(?:آخر|اخر|أخر)\s+تحديث|تم\s+التحديث|محدثة|Updated|Last updated", re.I
+)
+_HAS_DAY_RE = re.compile(r"(?:19|20)\d\d|[٠-٩]{4}|\d{1,2}[/.-]\d{1,2}")
+
+
+def update_variants(text: str) -> list[str]:
+    """Strings to try for a modification date shown as "<date>، آخر تحديث <time or date>".
+
+    The update part alone when it has a day of its own, else the shown day with the update time;
+    the whole string last (a date parser reads its first date, the publication).
+    """
+    m = UPDATE_LABEL_RE.search(text or "")
+    if not m:
+        return [text]
+    before = text[: m.start()].strip(" ،,-|:")
+    after = text[m.end() :].strip(" ،,-|:")
+    out = []
+    if after and _HAS_DAY_RE.search(after):
+        out.append(after)
+    elif after and before:
+        out.append(f"{before}، {after}")
+    out.append(text)
+    return out

@@ -4,10 +4,14 @@
 ``{"authors": ["محمد أحمد", "علي حسن"], "agencies": ["أ ش أ"], "dateline": "القاهرة"}``.
 
 Steps, all driven by the word lists in :mod:`newsbot.text.bylines_data` (portals add their own
-prefixes/agencies through the keyword arguments): credit label ("المصدر:") → parenthesised
-credits "(أبوظبي - البيان)" / "--(بترا)" → leading prefixes (كتب، بقلم، حوار ...) and dateline
-("الرياض -", "<one word> -") → agencies anywhere → split on ، , / & - "and" → places dropped into
-the dateline → honorifics stripped → authors split on the conjunction و where it is safe.
+prefixes/agencies through the keyword arguments): handles and a relative date dropped → credit
+label ("المصدر:") → an outlet after a role ("مراسل الجزيرة") dropped → parenthesised credits
+"(أبوظبي - البيان)" / "--(بترا)" and quoted outlets «الخليج» → leading prefixes (كتب، بقلم، حوار
+...) and dateline ("الرياض -", "<one word> -", "CAIRO (") → photo/design credits cut → agencies
+and outlets anywhere → split on ، , / & - "and" → places dropped into the dateline → outlets by
+shape ("X نيوز", "صحيفة X", "دبي - البيان") → roles and sentences skipped → honorifics stripped
+→ authors split on the conjunction و where it is safe. Rules are compiled in
+:mod:`newsbot.text.bylines_rules`.
 
 Names are returned as written (harakat kept); agencies as written, deduplicated by agency (so
 "أ ف ب" and "فرانس برس" count once); :func:`canonical_agency` gives the canonical id.
@@ -18,12 +22,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-from newsbot.text import bylines_data as data
 from newsbot.text.arabic import clean_text, fuzzy_pattern, match_key, strip_harakat
+from newsbot.text.bylines_rules import Rules as _Rules
+from newsbot.text.bylines_rules import rules as _rules
 
 __all__ = ["canonical_agency", "parse_byline", "parse_credit"]
 
@@ -45,133 +48,14 @@ _DIGIT_RE = re.compile(r"\d")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _ARABIC_RE = re.compile("[\u0620-\u064a]")
 _MAX_NAME_WORDS = 7
-_HANDLE_RE = re.compile(r"(?<!\S)@\w+|\w+@(?!\S)|\S+@\S+\.\w+")
+_HANDLE_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w@])@\w+|\w+@(?![\w@])")
+_CAPS_DATELINE_RE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}(?=\s*[(\[,،])")
 _QUOTE_RE = re.compile(
     r"(?:(?<=\s)(?:في|عن|ل|لـ|ب|بـ)\s*)?[«\"“„]\s*([^«»\"“”\n]{2,40}?)\s*[»\"”]"
     r"(?:\s*(?:دوت\s*كوم|\.?كوم|\.?نت|\.com|\.net)(?!\w))?"
 )
 _LEAD_WA_RE = re.compile(r"و\s?([^\W\d_]{2,})(?=\s|$)")  # "وهاني محمد", "و هاني محمد"
 _INITIALS_RE = re.compile(r"[^\W\d_](?:\s*[./]\s*[^\W\d_])*\.?")
-
-
-def _term(word: str) -> str:
-    """Regex source for one list entry (see the module doc of bylines_data)."""
-    word = word.strip()
-    if word.isascii():
-        body = re.escape(word).replace(" ", r"\s+")
-        is_acronym = word.replace(" ", "").replace(".", "").isupper() and len(word) <= 6
-        return body if is_acronym else f"(?i:{body})"
-    tokens = word.replace(".", " ").split()
-    if len(tokens) > 1 and all(len(t) == 1 for t in tokens):  # أ ف ب / أ.ف.ب / أ. ف. ب.
-        return r"\s*\.?\s*".join(fuzzy_pattern(t, marks=False) for t in tokens) + r"\.?"
-    return fuzzy_pattern(word, marks=False)
-
-
-def _alternation(words: Iterable[str]) -> str:
-    uniq = {w.strip() for w in words if w and w.strip()}
-    return "|".join(_term(w) for w in sorted(uniq, key=len, reverse=True)) or "(?!)"
-
-
-def _keys(words: Iterable[str]) -> frozenset[str]:
-    return frozenset(k for w in words if (k := match_key(w)))
-
-
-@dataclass(frozen=True)
-class _Rules:
-    prefix: re.Pattern[str]
-    credit: re.Pattern[str]
-    honorific: re.Pattern[str]
-    agency: re.Pattern[str]
-    place: re.Pattern[str]
-    country: re.Pattern[str]
-    nonperson: re.Pattern[str]
-    agency_ids: dict[str, str]
-    wa_keys: frozenset[str]
-    known_keys: frozenset[str]
-    head_keys: frozenset[str]
-    function_keys: frozenset[str]
-    role: re.Pattern[str]
-    employer: re.Pattern[str]
-    role_title: re.Pattern[str]
-    outlet: re.Pattern[str]
-    from_keys: frozenset[str]
-
-    def agency_id(self, name: str) -> str | None:
-        key = match_key(name)
-        return self.agency_ids.get(key) or self.agency_ids.get(key.replace(" ", ""))
-
-    def place_at_start(self, text: str) -> tuple[str, int] | None:
-        """(place, end) of a city/country opening ``text`` ("دمشق، سوريا" → دمشق), else None."""
-        m = self.place.match(text)
-        if not m:
-            return None
-        end = m.end()
-        sep = _COMMA_RE.match(text, end)
-        after = self.country.match(text, sep.end()) if sep else None
-        return m.group(0), (after.end() if after else end)
-
-    def is_place(self, text: str) -> bool:
-        found = self.place_at_start(text)
-        return found is not None and found[1] == len(text)
-
-
-@lru_cache(maxsize=64)
-def _rules(extra_prefixes: tuple[str, ...] = (), extra_agencies: tuple[str, ...] = ()) -> _Rules:
-    agencies = {
-        **data.AGENCIES,
-        **data.OUTLETS,
-        **{a: (a,) for a in extra_agencies if a.strip()},
-    }
-    ids: dict[str, str] = {}
-    for canon, variants in agencies.items():
-        for v in (canon, *variants):
-            key = match_key(v)
-            ids.setdefault(key, canon)
-            ids.setdefault(key.replace(" ", ""), canon)
-    dotted = [h for h in data.HONORIFICS if h[-1] in "./"]
-    words = [h for h in data.HONORIFICS if h[-1] not in "./"]
-    long_words = [h for h in words if len(h) > 2]
-    sep = r"[\s:\uff1a\-–—ـ/.]"
-    agency_alt = _alternation(w for vs in agencies.values() for w in vs)
-    later = _alternation(p for p in (*data.PREFIXES, *extra_prefixes) if len(p) > 3)
-    return _Rules(
-        prefix=re.compile(
-            f"^(?:{_alternation((*data.PREFIXES, *extra_prefixes))})(?={sep}|$){sep}*"
-        ),
-        credit=re.compile(
-            f"^(?:(?:{_alternation(data.CREDIT_LABELS)})\\s*[:\uff1a\\-–—]+|"
-            f"(?:{_alternation(data.CREDIT_QUOTE_LABELS)})(?=\\s|[:\uff1a])[:\uff1a]?)\\s*"
-        ),
-        honorific=re.compile(
-            f"^(?:(?:{_alternation(dotted)})|(?:{_alternation(words)})(?=[\\s./:])"
-            f"|و(?:{_alternation(long_words)})(?=\\s))[\\s./:]*(?=\\S)"
-        ),
-        role_title=re.compile(
-            f"^(?:(?:{_alternation(data.ROLE_TITLES)})\\s+\\S"
-            f"|(?:{_alternation(data.ROLE_TITLES_DEFINITE)})\\s+(?:ال|لل))"
-        ),
-        outlet=re.compile(
-            f"^(?:{_alternation(data.OUTLET_HEADS)})\\s+\\S|\\S\\s+(?:{_alternation(data.OUTLET_SUFFIXES)})$"
-        ),
-        agency=re.compile(rf"(?<![\w.])(?:و\s?)?(?P<a>{agency_alt})(?!\w)"),
-        place=re.compile(f"(?:{_alternation((*data.CITIES, *data.COUNTRIES))})(?!\\w)"),
-        country=re.compile(f"(?:{_alternation(data.COUNTRIES)})(?!\\w)"),
-        nonperson=re.compile(f"^(?:{_alternation(data.NON_PERSONS)})(?!\\w)"),
-        agency_ids=ids,
-        wa_keys=frozenset(k.split()[0] for k in _keys(data.WA_NAMES)),
-        known_keys=_keys((*data.FIRST_NAMES, *data.WA_NAMES, *data.COMPOUND_HEADS)),
-        head_keys=_keys(data.COMPOUND_HEADS),
-        function_keys=_keys((*data.FUNCTION_WORDS, *data.SENTENCE_WORDS)),
-        role=re.compile(  # "تصوير: أحمد حسن" up to the next author prefix or the end
-            rf"(?:^|(?<=[\s\-–—:،,|/(]))و?(?:{_alternation(data.ROLE_CREDITS)})(?={sep}|$)"
-            rf".*?(?=[\s\-–—|/،,]+(?:{later}){sep}|$)",
-            re.S,
-        ),
-        from_keys=_keys(data.FROM_WORDS),
-        employer=re.compile(
-            rf"(?<!\w)(?P<r>{_alternation(data.EMPLOYER_ROLES)})\s+(?:في\s+|ل\s*)?(?:{agency_alt})(?!\w)"
-        ),
-    )
 
 
 class _Collector:
@@ -239,6 +123,11 @@ class _Collector:
             if found and sep and (sep.group(1) or not rules.agency_id(found[0])):
                 self.set_place(found[0])
                 text = text[sep.end() :]
+                continue
+            m = _CAPS_DATELINE_RE.match(text) if self.dateline is None else None
+            if m and not rules.agency_id(m.group(0)):  # "CAIRO (Reuters) -"
+                self.set_place(m.group(0))
+                text = text[m.end() :]
                 continue
             if self.dateline is None and (m := _SHAPE_RE.match(text)) and self._shape_ok(m, text):
                 self.set_place(m.group("tok"))
@@ -354,7 +243,20 @@ def _is_outlet_word(part: str, rules: _Rules) -> bool:
         and len(part) > 3
         and match_key(part) not in rules.known_keys
         and not rules.nonperson.match(part)
+        and not rules.honorific.match(part + " x")  # "بقلم الدكتور/ أحمد زويل"
     )
+
+
+def _is_sentence(part: str, rules: _Rules) -> bool:
+    """A function word or news verb, or 5+ words with 3+ free definite words (not a name)."""
+    words = part.split()
+    if any(match_key(w) in rules.function_keys for w in words):
+        return True
+    free = sum(
+        w.startswith(("ال", "لل")) and (i == 0 or match_key(words[i - 1]) not in rules.head_keys)
+        for i, w in enumerate(words)
+    )
+    return len(words) >= 5 and free >= 3
 
 
 def _is_name(name: str, rules: _Rules) -> bool:
@@ -369,6 +271,7 @@ def _is_name(name: str, rules: _Rules) -> bool:
         and not rules.is_place(name)
         and not (len(words) == 1 and len(words[0]) == 1)
         and not _INITIALS_RE.fullmatch(name)  # "ع.ش", "م.أ.م": editors' initials
+        and not (len(words) == 1 and rules.honorific.match(name + " x"))  # "الدكتور" alone
         and not any(match_key(w) in rules.function_keys for w in words)
     )
 
@@ -392,16 +295,17 @@ def parse_byline(
         return out.result()
     s = strip_harakat(_TATWEEL_SEP_RE.sub("-", original))
     s = _HANDLE_RE.sub(" ", s)
+    s = rules.date_tail.sub(" ، ", s)  # "كتب: محمد علي منذ 3 ساعات"
     m = rules.credit.match(s)
     credit = m is not None
     if m:
         s = s[m.end() :]
-    s = rules.role.sub(" ، ", s)
     s = rules.employer.sub(lambda e: e.group("r"), s)
     s = _PAREN_RE.sub(lambda p: out.paren(p.group(1)), s)
     s = _QUOTE_RE.sub(out.quoted, s)
     had_dateline = out.dateline is not None
     s = out.lead(s)
+    s = rules.role.sub(" ، ", s)  # after the prefixes: "تقرير وتصوير: ..." is a prefix
     if out.dateline is not None and not had_dateline:
         credit = False  # "المصدر: دبي - رحاب حلاوة": a byline after the label
     s = out.take_agencies(s)
@@ -431,7 +335,7 @@ def parse_byline(
         part = _strip_honorifics(part, rules)
         if rules.role_title.match(part):
             continue
-        if any(match_key(w) in rules.function_keys for w in part.split()):
+        if _is_sentence(part, rules):
             continue  # a sentence or a role ("استقبل الملك وفدا", "المحررة في قسم ...")
         names = [_strip_honorifics(out.lead(piece), rules) for piece in _split_wa(part, rules)]
         if any(len(n.split()) > _MAX_NAME_WORDS for n in names):

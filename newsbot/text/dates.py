@@ -4,6 +4,8 @@ The text is folded (digits, hamza/ya/ta-marbuta forms, harakat, bidi marks), spl
 tokens by one regular expression built from the word lists in :mod:`newsbot.text.dates_data`,
 and read by a small grammar: ``D month Y``, ``month D, Y``, ``Y month D``, numeric ``D/M/Y`` and
 ``Y/M/D``, times with ص/م or am/pm, offsets and zone words, relative phrases, Hijri dates.
+A date followed by an update label ("| آخر تحديث: ...") is the publication date; what follows
+is ignored. Portals extend the words with ``extra_months`` / ``extra_labels``.
 Shapes the grammar does not know go to a strict dateparser (day, month and year required).
 Nothing is guessed: an unreadable string gives ``None``, never "now".
 """
@@ -19,12 +21,12 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from datetime import timezone as fixed_zone
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from hijridate import Hijri
 
 from newsbot.text.dates_lex import Token, fold, lex
+from newsbot.text.dates_url import date_from_url
 
 logger = logging.getLogger(__name__)
 
@@ -33,11 +35,6 @@ MAX_UNKNOWN_WORDS = 4  # an absolute date may sit among a few unknown words ("ب
 _ISO_RE = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?",
     re.IGNORECASE,
-)
-_URL_DATE_RES = (
-    re.compile(r"(?<!\d)((?:19|20)\d{2})[/_.-](\d{1,2})[/_.-](\d{1,2})(?!\d)"),
-    re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)"),
-    re.compile(r"/((?:19|20)\d{2})/[a-z_-]+/(\d{1,2})/(\d{1,2})/"),  # /2013/middle_east/8/3/
 )
 _CALENDAR_UNITS = {"months": 1, "years": 12}
 
@@ -457,33 +454,13 @@ def _fallback(ctx: _Ctx) -> ParsedDate | None:
     text = fold(ctx.raw, letters=False)
     if len(text) > 120 or "هـ" in ctx.raw or "ه" in text.split():
         return None  # dateparser would read a Hijri year as Gregorian
+    if text.strip().isdigit():
+        return None  # an id or a counter; dateparser would read ten digits as a Unix time
     found = _dateparser().get_date_data(text).date_obj
     if found is None:
         return None
     time = (found.hour, found.minute, found.second, found.microsecond)
     return _finish(found.date(), None if ":" not in text else time, ctx, relative=False)
-
-
-def date_from_url(url: str) -> date | None:
-    """The publication day written in a URL path (/2013/08/03/, 2020-08-24, 20200824).
-
-    Only years from 1990 to next year and real calendar days count; the query string is ignored.
-    """
-    try:
-        path = urlsplit(url).path
-    except ValueError:
-        return None
-    this_year = datetime.now(UTC).year
-    for pattern in _URL_DATE_RES:
-        for m in pattern.finditer(path):
-            y, mo, d = (int(x) for x in m.groups())
-            if (
-                1990 <= y <= this_year + 1
-                and 1 <= mo <= 12
-                and 1 <= d <= calendar.monthrange(y, mo)[1]
-            ):
-                return date(y, mo, d)
-    return None
 
 
 __all__ = ["ParsedDate", "date_from_url", "parse_date", "parse_date_info"]

@@ -233,3 +233,23 @@ def test_hijri_visible_date_keeps_its_hijri_form() -> None:
     assert record["published"] == "2024-03-25"
     assert record["published_hijri"] == "1445-09-15"
     assert record["date_source"] == "text"
+
+
+def test_last_update_stamp_gives_the_modified_time() -> None:
+    from newsbot.extract.dates import update_variants
+
+    assert update_variants("الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)")[0] == (
+        "الأربعاء، 28 آب/اغسطس 2013، 14:00 (GMT+0400)"
+    )
+    assert update_variants("28 نوفمبر 2024 آخر تحديث 29 نوفمبر 2024")[0] == "29 نوفمبر 2024"
+    assert update_variants("03 يونيو 2020") == ["03 يونيو 2020"]
+    page = (
+        "<html><body><h1>معارضون يسيطرون على مخازن للصواريخ بريف دمشق</h1>"
+        "<div class='cnn_strytmstmp'>الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)</div>"
+        f"<div class='article-body'><p>{P}</p><p>{P}</p></div></body></html>"
+    )
+    record = extract_article(
+        page, "http://arabic.example.com/2013/middle_east/8/3/syria.clashes/index.html"
+    )
+    assert record["modified"] == "2013-08-28T14:00:00+04:00"
+    assert record["published"] == "2013-08-03" and record["date_source"] == "url"
