@@ -20,7 +20,14 @@ _EXPORTS = {
     "extract_article": "newsbot.extract",
 }
 
-__all__ = [*_EXPORTS, "__version__"]
+__all__ = [
+    "__version__",
+    "clean_text",
+    "extract_article",
+    "match_key",
+    "parse_byline",
+    "parse_date",
+]
 
 if TYPE_CHECKING:
     from newsbot.extract import extract_article
