@@ -1,8 +1,8 @@
 """Generate the README "Output schema" table from the field docstrings of ``newsbot.items.Article``.
 
-    python -m scripts.gen_schema_table            # print the table
-    python -m scripts.gen_schema_table --write    # replace it in README.md between the markers
-    python -m scripts.gen_schema_table --check    # exit 1 when README.md is stale
+python -m scripts.gen_schema_table            # print the table
+python -m scripts.gen_schema_table --write    # replace it in README.md between the markers
+python -m scripts.gen_schema_table --check    # exit 1 when README.md is stale
 """
 
 from __future__ import annotations
@@ -35,7 +35,9 @@ def schema_rows(items_py: Path = ROOT / "newsbot" / "items.py") -> list[tuple[st
 def render() -> str:
     lines = ["| field | type | meaning |", "|---|---|---|"]
     for name, typ, doc in schema_rows():
-        lines.append(f"| `{name}` | `{typ.replace('|', '&#124;')}` | {doc.replace('|', '&#124;')} |")
+        lines.append(
+            f"| `{name}` | `{typ.replace('|', '&#124;')}` | {doc.replace('|', '&#124;')} |"
+        )
     return "\n".join(lines)
 
 

@@ -83,7 +83,8 @@ NEWSBOT_NEARDUP_NUM_PERM = 128
 NEWSBOT_NEARDUP_WINDOW_DAYS = 7  # near duplicates are looked for among this many recent days
 NEWSBOT_UPDATE_ON_CONTENT_CHANGE = True
 NEWSBOT_STATE_ENABLED = True
-NEWSBOT_STATE_BACKEND = ""  # "" = redis when REDIS_URL is set, else sqlite | sqlite | redis | memory
+# NEWSBOT_STATE_BACKEND: "" = redis when REDIS_URL is set, else sqlite; or sqlite | redis | memory
+NEWSBOT_STATE_BACKEND = ""
 NEWSBOT_STATE_DIR = ".newsbot-state"  # relative = next to scrapy.cfg
 NEWSBOT_STATE_TTL_DAYS = 90
 NEWSBOT_STATE_SYNCHRONOUS = "NORMAL"
