@@ -9,8 +9,9 @@
 
       scrapy crawl youm7 -o 'out/%(portal)s/%(day)s.jsonl'
 
-* :func:`recover_from_feeds` puts back into the seen-store the records of the feed's last lines
-  that a killed crawl wrote but could not store (see ``newsbot.pipelines.dedupe``).
+* :func:`recover_from_feeds` puts back into the seen-store the records of the last lines of an
+  appended (``-o``) feed that a killed crawl wrote but could not store (see
+  ``newsbot.pipelines.dedupe``); an overwritten (``-O``) feed is not read.
 
 The JSONL field order is ``FEED_EXPORT_FIELDS`` (``newsbot.items.ARTICLE_FIELDS``).
 """
@@ -134,14 +135,14 @@ class LineFlushFileStorage(FileFeedStorage):
 # -- feed locations ---------------------------------------------------------------------------
 
 
-def feed_uris(crawler: Crawler) -> list[str]:
-    """The feed URIs of this crawl, rendered (from the running FeedExporter when possible)."""
+def _feeds(crawler: Crawler) -> list[tuple[str, dict[str, Any]]]:
+    """(rendered URI, feed options) of this crawl's feeds (from the running FeedExporter if any)."""
     exporter = next(
         (e for e in getattr(crawler.extensions, "middlewares", ()) if isinstance(e, FeedExporter)),
         None,
     )
     if exporter is not None and exporter.slots:
-        return [slot.uri for slot in exporter.slots]
+        return [(slot.uri, slot.feed_options or {}) for slot in exporter.slots]
     spider = crawler.spider
     settings = crawler.settings
     out = []
@@ -157,8 +158,13 @@ def feed_uris(crawler: Crawler) -> list[str]:
         function = (options or {}).get("uri_params") or settings.get("FEED_URI_PARAMS")
         if function:
             params = load_object(function)(params, spider) or params
-        out.append(apply_uri_params(template, params))
+        out.append((apply_uri_params(template, params), dict(options or {})))
     return out
+
+
+def feed_uris(crawler: Crawler) -> list[str]:
+    """The feed URIs of this crawl, rendered (from the running FeedExporter when possible)."""
+    return [uri for uri, _ in _feeds(crawler)]
 
 
 def local_path(uri: str) -> Path | None:
@@ -170,9 +176,14 @@ def local_path(uri: str) -> Path | None:
     return None
 
 
-def feed_paths(crawler: Crawler) -> list[Path]:
-    """Local files among :func:`feed_uris`."""
-    return [p for p in map(local_path, feed_uris(crawler)) if p is not None]
+def feed_paths(crawler: Crawler, *, appended_only: bool = False) -> list[Path]:
+    """Local files among :func:`feed_uris` (only ``-o`` feeds, not ``-O``, if ``appended_only``)."""
+    out = []
+    for uri, options in _feeds(crawler):
+        path = local_path(uri)
+        if path is not None and not (appended_only and options.get("overwrite")):
+            out.append(path)
+    return out
 
 
 def _tail_lines(path: Path, tail_bytes: int) -> list[str]:
@@ -190,9 +201,13 @@ def _tail_lines(path: Path, tail_bytes: int) -> list[str]:
 def recover_from_feeds(
     crawler: Crawler, store: SeenStore, hasher: NearDupHasher, tail_bytes: int = 1 << 20
 ) -> int:
-    """Store the records of the feeds' last lines that the store does not know; how many."""
+    """Store the records of the feeds' last lines that the store does not know; how many.
+
+    Only appended feeds (``-o``) count: an overwritten one (``-O``) is about to be emptied, so
+    its lines are not "written" any more and their articles must be emitted again.
+    """
     recovered = 0
-    for path in feed_paths(crawler):
+    for path in feed_paths(crawler, appended_only=True):
         if not path.is_file():
             continue
         records = []

@@ -105,6 +105,9 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    # socketserver's default listen backlog is 5: a crawl opening 16 connections at once on a
+    # loaded machine got SYNs dropped and spurious connect timeouts.
+    request_queue_size = 128
     root: Path
     routes: dict[str, Route]
     hits: dict[str, int]

@@ -8,11 +8,14 @@ The JSON goes to ``NEWSBOT_REPORT_PATH`` (``%(name)s``-style feed params allowed
 next to the first local feed: ``out/articles.jsonl`` -> ``out/articles.report.json`` (no file
 without a local feed).
 
-A crawl in which a portal that declares sources emitted nothing, and nothing was skipped as
+A crawl in which a portal that declares sources emitted nothing (or, for ``-a url=`` /
+``site`` / ``article`` crawls, the whole crawl emitted nothing), and nothing was skipped as
 already seen, too old or duplicate, is a broken crawl: a WARNING is logged and the spider
 closes with reason ``no_items`` (raised from ``spider_idle``), so ``finish_reason`` and the
 report's ``status`` show it to cron (``scrapy crawl`` itself still exits 0). When everything was
-skipped as already seen, ``status`` is ``nothing_new``.
+skipped as already seen, ``status`` is ``nothing_new`` and a WARNING says how many were skipped
+and that ``-a fresh=1`` re-emits them. ``scrapy parse`` (which replaces the spider's ``start``,
+see ``NewsbotSpider.crawl_started``) is never judged.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from scrapy import signals
 from scrapy.exceptions import CloseSpider, NotConfigured
 from scrapy.extensions.feedexport import apply_uri_params
 
+from newsbot.extensions.report_table import COVERAGE_FIELDS, format_table
 from newsbot.feeds import feed_paths
 from newsbot.pipelines.validate import GENERIC
 
@@ -42,17 +46,7 @@ __all__ = ["COVERAGE_FIELDS", "CrawlReport"]
 
 logger = logging.getLogger(__name__)
 
-COVERAGE_FIELDS = ("published", "authors", "tags", "related", "lead_image")
-SEEN_EVIDENCE = (
-    "incremental/skipped",
-    "dedup/url",
-    "dedup/exact",
-    "dedup/near",
-    "discovery/too_old",
-    "skipped/too_old",
-    "dupefilter/filtered",
-)
-"""Stats that explain an empty crawl as "nothing new" rather than broken."""
+DUP_LEVELS = ("url", "exact", "near")
 _GROUPS = {"dropped": "dropped", "dedup": "duplicates", "error": "errors", "skipped": "skipped"}
 
 
@@ -124,35 +118,71 @@ class CrawlReport:
         portal = str(ItemAdapter(item).get("portal") or GENERIC)
         self.exceptions[portal][f"pipeline:{type(failure.value).__name__}"] += 1
 
+    def _started(self) -> bool:
+        """False when the spider's own ``start()`` did not run (``scrapy parse`` replaces it)."""
+        return bool(getattr(getattr(self.crawler, "spider", None), "crawl_started", True))
+
     def _declared(self) -> list[str]:
         """Portals of this crawl that declare discovery sources."""
         spider = getattr(self.crawler, "spider", None)
         portal = getattr(spider, "portal", None)
-        if portal is None or not getattr(portal, "sources", None):
+        if portal is None or not getattr(portal, "sources", None) or not self._started():
             return []
         if getattr(getattr(spider, "args", None), "urls", None):
             return []  # -a url=...: the sources were not used
         return [str(portal.slug)]
 
-    def _empty_status(self, portal: str) -> str:
+    def _seen_counts(self, portal: str) -> tuple[int, int, int]:
+        """(already seen, duplicates, too old) skips of ``portal`` (``*``: every portal)."""
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
-        seen = any(stats.get(f"newsbot/{portal}/{key}") for key in SEEN_EVIDENCE)
-        return "nothing_new" if seen else "no_items"
+
+        def total(*events: str) -> int:
+            return sum(
+                int(value)
+                for key, value in stats.items()
+                if key.startswith("newsbot/")
+                and key.count("/") >= 2
+                and (portal == "*" or key.split("/")[1] == portal)
+                and key.split("/", 2)[2] in events
+            )
+
+        dups = total(*(f"dedup/{level}" for level in DUP_LEVELS), "dupefilter/filtered")
+        return (
+            total("incremental/skipped"),
+            dups,
+            total("discovery/too_old", "skipped/too_old"),
+        )
+
+    def _empty(self, portal: str, where: str) -> None:
+        """Nothing emitted from ``portal`` (``*``: the whole crawl): nothing_new or no_items."""
+        seen, dups, old = self._seen_counts(portal)
+        if seen or dups or old:
+            self.status = "nothing_new"
+            logger.warning(
+                "%s: nothing new, no article emitted (%d already seen in the seen-store, "
+                "%d duplicates, %d too old); -a fresh=1 re-emits seen articles",
+                where,
+                seen,
+                dups,
+                old,
+            )
+            return
+        self.status = "no_items"
+        logger.warning(
+            "%s: this crawl emitted no article and skipped none as already seen, duplicate or "
+            "too old: discovery or extraction is broken, or the pages are not articles "
+            "(see the skipped/error counts; closing with reason no_items)",
+            where,
+        )
+        raise CloseSpider("no_items")
 
     def spider_idle(self) -> None:
-        for portal in self._declared():
-            if self.emitted[portal]:
-                continue
-            self.status = self._empty_status(portal)
-            if self.status == "no_items":
-                logger.warning(
-                    "Portal %s declares sources but this crawl emitted no article from it "
-                    "and skipped none as already seen: discovery or extraction is broken "
-                    "(closing with reason no_items)",
-                    portal,
-                )
-                raise CloseSpider("no_items")
-            logger.info("Portal %s: no new articles since the last crawl", portal)
+        declared = self._declared()
+        for portal in declared:
+            if not self.emitted[portal]:
+                self._empty(portal, f"Portal {portal}")
+        if not declared and self._started() and not sum(self.emitted.values()):
+            self._empty("*", "Crawl")
 
     # -- report -------------------------------------------------------------------------------
 
@@ -236,43 +266,3 @@ class CrawlReport:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         logger.info("Crawl report written to %s", path)
-
-
-def _pairs(counts: dict[str, Any]) -> str:
-    return ", ".join(f"{k}={v}" for k, v in counts.items()) or "-"
-
-
-def format_table(report: dict[str, Any]) -> str:
-    """The readable log table of a report."""
-    head = ("portal", "pages", "emitted", "updated", "dropped", "dups", "skipped", "errors")
-    cov = tuple("image" if f == "lead_image" else f for f in COVERAGE_FIELDS)
-    rows = [head + cov]
-    details = []
-    for portal, p in report["portals"].items():
-        rows.append(
-            (
-                portal,
-                str(p["pages_fetched"]),
-                str(p["articles_emitted"]),
-                str(p["updates"]),
-                str(sum(p["dropped"].values())),
-                str(sum(p["duplicates"].values())),
-                str(p["incremental"].get("skipped", 0)),
-                str(sum(p["errors"].values())),
-                *("-" if v is None else f"{v:.0f}%" for v in p["coverage"].values()),
-            )
-        )
-        details.append(
-            f"  {portal}: dropped {_pairs(p['dropped'])}; duplicates {_pairs(p['duplicates'])}; "
-            f"date sources {_pairs(p['date_sources'])}; errors {_pairs(p['errors'])}; "
-            f"HTTP errors {_pairs(p['http_status'])}"
-        )
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = [
-        "  ".join(
-            c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))
-        )
-        for r in rows
-    ]
-    lines.insert(1, "-" * len(lines[0]))
-    return "\n".join([*lines, *details, f"  status: {report['status']}"])

@@ -5,20 +5,50 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from newsbot import portals as _portals
 from newsbot.text import boilerplate
-from newsbot.text.arabic import arabic_ratio, match_key, strip_title_suffix, word_count
+from newsbot.text.arabic import arabic_ratio, strip_title_suffix, word_count
 from newsbot.text.arabic import clean_text as _clean_text
+from newsbot.text.arabic import match_key as _match_key
 from newsbot.text.bylines import parse_byline, parse_credit
 from newsbot.text.dates import date_from_url, parse_date_info
+from newsbot.text.dates_lex import fold as fold_date_text
+from newsbot.text.dates_lex import lex as lex_date_text
 from newsbot.text.regions import region_for_host
 
 
+@lru_cache(maxsize=8192)
+def _cached_clean(text: str, keep_paragraphs: bool) -> str:
+    return _clean_text(text, keep_paragraphs=keep_paragraphs) or ""
+
+
 def clean_text(text: str | None, keep_paragraphs: bool = False) -> str:
-    """``newsbot.text.arabic.clean_text`` returning ``""`` (never None) for empty input."""
-    return _clean_text(text or "", keep_paragraphs=keep_paragraphs) or ""
+    """``newsbot.text.arabic.clean_text`` returning ``""`` (never None) for empty input.
+
+    Cached: the visible-text readers (dates, bylines, labels, related, tags) clean the same
+    element texts again and again on one page."""
+    if not text:
+        return ""
+    if len(text) > 2000:
+        return _clean_text(text, keep_paragraphs=keep_paragraphs) or ""
+    return _cached_clean(text, keep_paragraphs)
+
+
+@lru_cache(maxsize=8192)
+def _cached_key(text: str) -> str:
+    return _match_key(text)
+
+
+def match_key(text: str | None) -> str:
+    """``newsbot.text.arabic.match_key``, cached like :func:`clean_text`."""
+    if not text:
+        return ""
+    if len(text) > 2000:
+        return _match_key(text)
+    return _cached_key(text)
 
 
 def portal_for_url(url: str) -> Any:
@@ -36,6 +66,8 @@ __all__ = [
     "boilerplate",
     "clean_text",
     "date_from_url",
+    "fold_date_text",
+    "lex_date_text",
     "match_key",
     "parse_byline",
     "parse_credit",

@@ -14,8 +14,29 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsbot.extract._deps import boilerplate, clean_text, match_key, parse_credit
+from newsbot.extract._deps import boilerplate, clean_text, match_key, parse_byline, parse_credit
 from newsbot.extract.blocks import Block
+
+DATELINE_ONLY_RE = re.compile(
+    r"^[^\s\d:،,«»()\-–—]{2,20}(?: [^\s\d:،,«»()\-–—]{2,20})?\s*[:\-–—]\s*"
+    r"[«\"(]?[^«»\"():]{2,30}[»\")]?$"
+)
+"""A paragraph that is only "city: «outlet»" / "city - agency" above the text."""
+
+
+def is_dateline_paragraph(text: str) -> bool:
+    """ "الرياض: «الشرق الأوسط»": a place plus a credit, nothing else (checked by the byline parser)."""
+    if len(text.split()) > 6 or not DATELINE_ONLY_RE.match(text):
+        return False
+    try:
+        got = parse_byline(text)
+    except Exception:
+        return False
+    return bool(got.get("dateline")) and not got.get("authors")
+
+
+KICKER_LABELS = ("مباشر", "عاجل", "تغطية مباشرة", "بث مباشر", "حصري", "خاص", "فيديو", "صور")
+"""Labels printed above a text ("مباشر" on a live blog): not part of it."""
 
 BYLINE_PREFIX_RE = re.compile(
     r"^\s*(?:كتب|كتبت|كتبه|بقلم|حوار|إعداد|اعداد|تقرير|متابعة|ترجمة|تحرير|بواسطة|By)\s*[:\uff1a]?\s+\S",
@@ -238,7 +259,7 @@ def clean_blocks(
             out.bylines.append(text)  # "--(بترا)": the agency sign-off line
             out.count("sign-off")
             continue
-        if is_date_line and words <= 12 and is_date_line(text):
+        if is_date_line and words <= 20 and is_date_line(text):
             out.date_lines.append(text)
             out.count("date-line")
             continue
@@ -252,6 +273,13 @@ def clean_blocks(
         if key in byline_keys or (words <= 8 and BYLINE_PREFIX_RE.match(text)):
             out.bylines.append(text)
             out.count("byline")
+            continue
+        if not out.paragraphs and text.strip(" :|-") in KICKER_LABELS:
+            out.count("kicker")
+            continue
+        if not out.paragraphs and is_dateline_paragraph(text):
+            out.bylines.append(text)
+            out.count("dateline")
             continue
         if block.link_density > 0.5 and words <= 30 and block.links and not _URL_ONLY.match(text):
             out.count("teaser")  # inline teaser / link-only line

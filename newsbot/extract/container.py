@@ -106,7 +106,32 @@ def generic_container(sel: Selector) -> etree._Element | None:
         return None
     body = root.find(".//body")
     ranked = score_containers(body if body is not None else root)
-    return ranked[0][1] if ranked and ranked[0][0] >= 4 else None
+    if not ranked or ranked[0][0] < 4:
+        return None
+    return _with_siblings(ranked)
+
+
+SIBLING_SHARE = 0.5
+"""A sibling container scoring at least this share of the best one is part of the text."""
+
+
+def _with_siblings(ranked: list[tuple[float, etree._Element]]) -> etree._Element:
+    """The best container, or its parent when a sibling holds text scoring nearly as high
+    (an intro box followed by the updates of a live blog)."""
+    best_score, best = ranked[0]
+    parent = best.getparent()
+    if parent is None or parent.tag in ("body", "html"):
+        return best
+    if NEGATIVE_RE.search(f"{parent.get('class', '')} {parent.get('id', '')}"):
+        return best
+    for score, el in ranked[1:]:
+        if score < best_score * SIBLING_SHARE:
+            break
+        if el.getparent() is parent and not NEGATIVE_RE.search(
+            f"{el.get('class', '')} {el.get('id', '')}"
+        ):
+            return parent
+    return best
 
 
 LEAD_RE = re.compile(

@@ -23,8 +23,10 @@ from newsbot.extract.dates import (
     DateContext,
     first_date,
     hint_date,
+    hint_text,
     modified_candidates,
     published_candidates,
+    refine_with_hint,
     update_variants,
     url_date,
 )
@@ -258,6 +260,8 @@ def _extract_fields(
         pub = url_date(url, dctx) or url_date(loader.get_output_value("url") or "", dctx)
     if pub is None:
         pub = hint_date(hints, dctx)
+    elif pub.source not in ("sitemap", "feed"):
+        pub = refine_with_hint(pub, hints, dctx)
     if pub is not None:
         loader.add_value("published", pub.value)
         loader.add_value("published_raw", pub.raw)
@@ -267,8 +271,8 @@ def _extract_fields(
     sel_mod = [(v, "text") for t in sv("modified") for v in update_variants(t)]
     mod_cands = (sel_mod if "modified" in prefer else []) + modified_candidates(ld, md)
     mod_cands += sel_mod + [(v, "text") for t in vis_mod for v in update_variants(t)]
-    if hints.get("modified"):
-        mod_cands.append((str(hints["modified"]), str(hints.get("date_source") or "sitemap")))
+    if hint_text(hints.get("modified")):
+        mod_cands.append((hint_text(hints["modified"]), str(hints.get("date_source") or "sitemap")))
     mod = first_date(mod_cands, dctx)
     if mod is not None:
         loader.add_value("modified", mod.value)

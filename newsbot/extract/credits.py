@@ -19,6 +19,26 @@ LEAD_DATELINE_RE = re.compile(
     r"\((?P<agency>[^()]{1,25})\)\s*(?:--|[-–—:])"
 )
 """A dateline printed at the start of the first paragraph: "دمشق، سوريا (CNN) --"."""
+LEAD_PLACE_RE = re.compile(
+    r"^(?P<lead>[^\s(،,:\-–—0-9]{2,20}(?: [^\s(،,:\-–—0-9]{2,20})?\s*[-–—]\s*[^:\n]{1,20}?)\s*:\s"
+)
+"""A "city - agency:" prefix of the first paragraph: "القاهرة - أ ش أ: قال ..."."""
+
+
+def _lead_place(
+    paragraphs: list[str], prefixes: tuple[str, ...], agencies: tuple[str, ...]
+) -> str | None:
+    """The city of a "city - agency:" prefix of the first paragraph (agency known to the parser)."""
+    m = LEAD_PLACE_RE.match(paragraphs[0]) if paragraphs else None
+    if not m:
+        return None
+    try:
+        got = parse_byline(m["lead"], prefixes=prefixes, agencies=agencies)
+    except Exception:
+        return None
+    if got.get("dateline") and got.get("agencies") and not got.get("authors"):
+        return str(got["dateline"])
+    return None
 
 
 def _authors_from(
@@ -96,6 +116,12 @@ def resolve_credits(
                 }
         dateline = dateline or got["dateline"]
         if got["authors"] or got["agencies"]:
+            # A later visible layer (a "الرياض: «...»" line above the text) may still give the place.
+            for later in layers[i + 1 : len(layers) - 2]:
+                if dateline:
+                    break
+                dateline = _authors_from(later, prefixes, agencies)["dateline"]
+            dateline = dateline or _lead_place(paragraphs, prefixes, agencies)
             return {"authors": got["authors"], "agencies": got["agencies"], "dateline": dateline}
     if dateline is None:
         dateline = _dateline_from_date_lines(date_lines, prefixes, agencies)

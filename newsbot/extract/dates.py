@@ -127,14 +127,49 @@ def url_date(url: str, ctx: DateContext) -> DateResult | None:
     )
 
 
-def hint_date(hints: dict[str, Any], ctx: DateContext) -> DateResult | None:
-    raw = hints.get("published")
+_BARE_DAY_AS_UTC = re.compile(r"^(\d{4}-\d\d-\d\d)(?:T00:00(?::00)?(?:\+00:00|Z)?)?$")
+"""A day-only discovery date ("2023-09-16" lastmod), also as the midnight UTC that the
+discovery layer turns it into: the day is known, the time is not."""
+
+
+def hint_text(raw: Any) -> str | None:
+    """A discovery date as a string to parse; a bare day (or midnight UTC) stays a bare day."""
     if not raw:
         return None
     if isinstance(raw, datetime):
         raw = raw.isoformat()
-    got = parse_candidate(str(raw), str(hints.get("date_source") or "sitemap"), ctx)
-    return got
+    text = str(raw).strip()
+    m = _BARE_DAY_AS_UTC.match(text)
+    return m.group(1) if m else text
+
+
+def hint_date(hints: dict[str, Any], ctx: DateContext, key: str = "published") -> DateResult | None:
+    raw = hint_text(hints.get(key))
+    if not raw:
+        return None
+    return parse_candidate(raw, str(hints.get("date_source") or "sitemap"), ctx)
+
+
+def is_day_only(value: str) -> bool:
+    return len(value) == 10
+
+
+def refine_with_hint(pub: DateResult, hints: dict[str, Any], ctx: DateContext) -> DateResult:
+    """A day-only page date made exact by a discovery date (feed pubDate, news sitemap) with a
+    time on the same local day; ``date_source`` then names both ("text+feed")."""
+    if not is_day_only(pub.value) or not hints.get("published"):
+        return pub
+    hinted = hint_date(hints, ctx)
+    if hinted is None or is_day_only(hinted.value) or hinted.value[:10] != pub.value:
+        return pub
+    return DateResult(
+        hinted.value,
+        pub.raw,
+        f"{pub.source}+{hinted.source}",
+        hinted.tz_source,
+        pub.hijri,
+        hinted.when,
+    )
 
 
 def published_candidates(ld: dict[str, Any], md: dict[str, Any]) -> list[tuple[str, str]]:

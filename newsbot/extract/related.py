@@ -13,7 +13,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from lxml import etree
 from parsel import Selector
 
-from newsbot.extract._deps import boilerplate, clean_text
+from newsbot.extract._deps import boilerplate, clean_text, match_key
 from newsbot.extract.container import select_all
 from newsbot.extract.metadata import looks_like_article_url
 
@@ -43,9 +43,12 @@ NOT_RELATED_RE = re.compile(
 )
 MAX_LINKS = 40
 NOT_ARTICLE_URL_RE = re.compile(
-    r"/(?:topics?|tags?|category|categories|section|sections|author|authors|search|live)/", re.I
+    r"/(?:topics?|tags?|category|categories|section|sections|author|authors|search|live)/"
+    r"(?![^/?#]+/[^/?#]+/[^/?#]{8,})",
+    re.I,
 )
-"""Topic / tag / section pages are not related articles (BBC's "مواضيع ذات صلة" is topics)."""
+"""Topic / tag / section pages are not related articles (BBC's "مواضيع ذات صلة" is topics);
+an article filed under its section's path ("/section/76-لبنان/<id>/<slug>") still is one."""
 
 
 def decode_url(url: str) -> str:
@@ -164,7 +167,7 @@ def generic_related(
             if parent is None:
                 break
             scope = parent
-            links = _article_links(_links_after(el, scope, base))
+            links = _article_links(_links_after(el, scope, base), base)
             if links:
                 # The block may be one of a run of sibling items (<dl>/<li> per link).
                 sib = scope.getnext()
@@ -173,21 +176,41 @@ def generic_related(
                     and sib.tag == scope.tag
                     and sib.get("class") == scope.get("class")
                 ):
-                    links += _article_links([got for a in sib.iter("a") if (got := _link(a, base))])
+                    links += _article_links(
+                        [got for a in sib.iter("a") if (got := _link(a, base))], base
+                    )
                     sib = sib.getnext()
                 break
         found.extend(links)
     return found
 
 
-def _article_links(links: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _same_shape(url: str, base: str) -> bool:
+    """``url`` is built like the (article) page's own URL: same host, same first path segment,
+    same depth ("/saudia/ab12cd34" next to "/saudia/zz11yy22": short-id article URLs)."""
+    a, b = urlsplit(url), urlsplit(base)
+    sa, sb = a.path.strip("/").split("/"), b.path.strip("/").split("/")
+    return (
+        a.hostname == b.hostname
+        and len(sa) == len(sb) >= 2
+        and sa[0] == sb[0]
+        and sa[-1] != sb[-1]
+        and bool(ID_SEGMENT_RE.search(sa[-1]))
+    )
+
+
+ID_SEGMENT_RE = re.compile(r"^(?=[^/]*\d)[\w-]{6,}$")
+"""A last path segment carrying an id (digits among letters): "7g2xk1bzmh", "ab12cd34"."""
+
+
+def _article_links(links: list[tuple[str, str]], base: str = "") -> list[tuple[str, str]]:
     """Links that look like articles: a headline-like text and an article-like URL."""
     return [
         lk
         for lk in links
         if len(lk[1].split()) >= 3
         and not NOT_ARTICLE_URL_RE.search(lk[0])
-        and looks_like_article_url(decode_url(lk[0]))
+        and (looks_like_article_url(decode_url(lk[0])) or (base and _same_shape(lk[0], base)))
     ]
 
 
@@ -223,6 +246,12 @@ def related_links(
     return _merge([lk for lk in links if lk[1]], page_url)
 
 
+_SIMILAR_FIRST_WORDS = frozenset(
+    match_key(w).split()[0] for w in boilerplate.SIMILAR_LABELS if match_key(w)
+)
+"""First words of the "مقالات مشابهة" labels: a cheap test before reading an element's text."""
+
+
 def similar_titles(sel: Selector, selectors: tuple[str, ...] = ()) -> list[str]:
     """Titles listed under "مقالات مشابهة"-style headings (selectors first, then labels)."""
     out: list[str] = []
@@ -238,6 +267,10 @@ def similar_titles(sel: Selector, selectors: tuple[str, ...] = ()) -> list[str]:
     if not isinstance(root, etree._Element):
         return out
     for el in root.iter(*LABEL_TAGS):
+        first = next((t for t in el.itertext() if t.strip()), "")
+        words = match_key(first).split()
+        if words and words[0] not in _SIMILAR_FIRST_WORDS:
+            continue
         text = _label_text(el)
         if not text or len(text) > 40 or not boilerplate.is_similar_label(text):
             continue

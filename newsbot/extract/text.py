@@ -14,7 +14,7 @@ import trafilatura
 from lxml import etree
 from parsel import Selector
 
-from newsbot.extract._deps import clean_text, parse_date_info
+from newsbot.extract._deps import clean_text, fold_date_text, lex_date_text, parse_date_info
 from newsbot.extract.blocks import Block, read_blocks
 from newsbot.extract.body import BodyResult, clean_blocks
 from newsbot.extract.container import generic_container, lead_before, select_all
@@ -75,9 +75,32 @@ def selector_values(
     return []
 
 
+MAX_DATE_LINE_WORDS = 20
+"""Words of a date line at most (labels, weekday, date, time, zone and a place or credit)."""
+_PLACE_PREFIX = re.compile(r"^[^\d،,:\-–—]+[،,:\-–—]")
+_SENTENCE_END = re.compile(r"[.!؟?]\s*$")
+
+
+def is_date_shaped(text: str) -> bool:
+    """True when ``text`` is made of date words: at most one unknown word (a place, a credit),
+    or two ahead of punctuation ("أبو ظبي، 9 ..."). A short sentence that contains a date
+    ("افتتح المعرض يوم 12 مايو 2024.") is not a date line."""
+    if len(text.split()) > MAX_DATE_LINE_WORDS:
+        return False
+    try:
+        unknown = sum(t.kind == "word" for t in lex_date_text(fold_date_text(text)))
+    except Exception:
+        return False
+    if unknown == 0:
+        return True
+    if _SENTENCE_END.search(text):
+        return False
+    return unknown == 1 or (unknown == 2 and bool(_PLACE_PREFIX.match(text)))
+
+
 def _date_checker(locale: str | None, zone: str | None, now: datetime) -> Callable[[str], bool]:
     def is_date_line(text: str) -> bool:
-        if not _DIGIT.search(text) or not _YEARISH.search(text):
+        if not _DIGIT.search(text) or not _YEARISH.search(text) or not is_date_shaped(text):
             return False
         try:
             return parse_date_info(text, locale=locale, timezone=zone, now=now) is not None

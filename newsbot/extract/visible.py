@@ -20,13 +20,20 @@ UPDATE_MARK_RE = re.compile(r"update|modif", re.I)
 DATE_LABEL_RE = re.compile(r"نشر في|نُشر في|تاريخ النشر|نشر بتاريخ|نُشر بتاريخ|تم نشره|تم النشر")
 UPDATE_LABEL_RE = re.compile(r"آخر تحديث|اخر تحديث|تم التحديث|محدثة|تحديث في")
 BYLINE_MARK_RE = re.compile(
-    r"author|byline|writer|reporter|editor-?name|kateb|katib|contributor", re.I
+    r"author|byline|writer|reporter|editor-?name|kateb|katib|contributor|"
+    r"(?:^|[\s_-])(?:article|news|post|story)?-?source(?:$|[\s_])",
+    re.I,
 )
+"""Byline boxes; a bare "source" box near the headline is the house/agency credit line."""
 BYLINE_TEXT_RE = re.compile(r"^\s*(?:كتب|كتبت|بقلم|حوار|إعداد|تقرير)\s*[:\uff1a]?\s+\S")
 TAGS_MARK_RE = re.compile(
     r"(?:^|[\s_-])(?:tags?|keywords?|post-?tags|tag-?list|topics|hashtags?)(?:$|[\s_-])", re.I
 )
-CRUMB_MARK_RE = re.compile(r"breadcrumb", re.I)
+TAG_HREF_RE = re.compile(r"/(?:tags?|topics?|keywords?|hashtags?|label)/", re.I)
+"""Links to topic pages: a box of them is a tag list even under a "مواضيع ذات صلة" label."""
+CRUMB_MARK_RE = re.compile(
+    r"breadcrumb|(?:^|[\s_-])crumbs?(?:$|[\s_-])|pathway|page-?location", re.I
+)
 DIGIT_RE = re.compile(r"[0-9٠-٩۰-۹]")
 
 
@@ -94,8 +101,11 @@ def date_texts(
         if el.tag in ("script", "style", "a", "option", "head", "meta", "title"):
             continue
         marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
-        if TODAY_RE.search(marks) or short_text(el, 160) is None:
+        if TODAY_RE.search(marks):
             continue
+        raw = short_text(el, 160)
+        if raw is None or not DIGIT_RE.search(raw):
+            continue  # no digit: no date (checked before the costlier clean-up)
         text = _text(el)
         if not text or len(text) > 120 or not DIGIT_RE.search(text):
             continue
@@ -139,6 +149,8 @@ def byline_texts(
         text = _byline_text(items[0] if items else el, hidden)
         if not text or len(text) > 80 or re.search(r"[0-9٠-٩]{3,}", text):
             continue
+        if text.startswith(CREDIT_PREFIXES) or _text(el).startswith(CREDIT_PREFIXES):
+            continue  # "المصدر: ...": a credit line (credit_line / the body clean-up read it)
         prefixed = el.tag in ("p", "span", "div", "strong", "b") and BYLINE_TEXT_RE.match(text)
         if (BYLINE_MARK_RE.search(marks) or prefixed) and text not in out:
             out.append(text)
@@ -191,13 +203,14 @@ def tag_links(sel: Selector) -> list[str]:
         marks = f"{el.get('class', '')} {el.get('id', '')}"
         if not marks.strip() or not TAGS_MARK_RE.search(marks):
             continue
-        if any(
+        links = list(el.iter("a"))
+        if not all(TAG_HREF_RE.search(a.get("href") or "") for a in links) and any(
             boilerplate.is_related_label(_text(c))
             for c in el.iter("strong", "b", "h2", "h3", "h4", "span", "p", "div")
             if c is not el
         ):
-            continue  # an "اقرأ أيضاً" box styled like a tag list
-        tags = [clean_text(" ".join(a.itertext())) for a in el.iter("a")]
+            continue  # an "اقرأ أيضاً" box styled like a tag list (article links, not topics)
+        tags = [clean_text(" ".join(a.itertext())) for a in links]
         tags = [t for t in tags if t and len(t) <= 60]
         if tags:
             return list(dict.fromkeys(tags))
@@ -226,6 +239,8 @@ def breadcrumb(sel: Selector, title: str | None) -> str | None:
 
 
 CATEGORY_HREF_RE = re.compile(r"/(?:category|categories|section|sections|cat)/[^/?#]+/?$", re.I)
+CATEGORY_MARK_RE = re.compile(r"categor|(?:^|[\s_-])(?:cat|section-?label|kicker|rubric)", re.I)
+"""A link styled as the article's category label next to the headline."""
 ACTIVE_RE = re.compile(r"(?:^|[\s_-])(?:active|current|selected|nav-on|on)(?:$|[\s_-])", re.I)
 HOME_WORDS = ("الرئيسية", "الرئيسيه", "Home", "home")
 
@@ -249,11 +264,12 @@ def category_link(anchor: etree._Element | None) -> str | None:
             break
         for a in box.iter("a"):
             text = _text(a)
-            if (
-                text
-                and len(text) <= 40
-                and CATEGORY_HREF_RE.search(a.get("href") or "")
-                and not _in_chrome(a)
+            if not text or len(text) > 40 or _in_chrome(a):
+                continue
+            parent = a.getparent()
+            marks = f"{a.get('class', '')} {parent.get('class', '') if parent is not None else ''}"
+            if CATEGORY_HREF_RE.search(a.get("href") or "") or (
+                CATEGORY_MARK_RE.search(marks) and len(text.split()) <= 4
             ):
                 return text
     return None
@@ -289,6 +305,9 @@ def credit_line(sel: Selector, anchor: etree._Element | None, limit: int = 3000)
     for el in _after(root, anchor)[:limit]:
         if el.tag not in ("div", "p", "span", "section", "footer", "li", "strong"):
             continue
+        first = next((t for t in el.itertext() if t.strip()), "")
+        if not clean_text(first).startswith(CREDIT_PREFIXES):
+            continue  # cheap test on the first text piece before reading the whole element
         text = short_text(el, 80)
         if not text or not text.lstrip().startswith(CREDIT_PREFIXES):
             continue

@@ -72,7 +72,8 @@ class MirrorMiddleware:
     def from_crawler(cls, crawler: Crawler) -> MirrorMiddleware:
         mirrors = parse_mirrors(crawler.settings.get("NEWSBOT_MIRRORS"))
         if not mirrors:
-            raise NotConfigured("NEWSBOT_MIRRORS is empty")
+            # No mirror is the normal case: no args, so Scrapy does not log a WARNING per crawl.
+            raise NotConfigured
         logger.info("Mirroring %s", ", ".join(f"{h} -> {b}" for h, b in mirrors.items()))
         return cls(crawler, mirrors)
 

@@ -28,6 +28,7 @@ class ArticleSpider(NewsbotSpider):
     name = "article"
 
     async def start(self) -> AsyncIterator[Any]:
+        self.crawl_started = True
         if not self.args.urls:
             logger.error("No URL: use -a url=URL, -a urls=URL1,URL2 or -a urls_file=PATH")
             raise CloseSpider("no_urls")

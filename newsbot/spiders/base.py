@@ -95,6 +95,8 @@ class NewsbotSpider(DiscoveryMixin, scrapy.Spider):
 
     portal_slug: ClassVar[str | None] = None
     """Set on generated per-portal spiders."""
+    crawl_started = False
+    """Set by ``start()``; stays False under ``scrapy parse`` (the crawl report skips its checks)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.args = CrawlArgs.parse(kwargs)
@@ -227,6 +229,7 @@ class NewsbotSpider(DiscoveryMixin, scrapy.Spider):
                 yield request
 
     async def start(self) -> AsyncIterator[Any]:
+        self.crawl_started = True
         if self.args.urls:
             for request in self.given_requests():
                 yield request

@@ -6,6 +6,10 @@ with ``newsbot/demo/site_updates`` laid over it for the two-run scenario), maps 
 portal's host (``demo.newsbot.example``) to it through ``MirrorMiddleware`` and crawls the demo portal through the real engine: RSS, news
 sitemap, sections with pagination, related articles. The server stops when the spider closes.
 The demo is local, so its download delay is 0 (the portal's own politeness is not applied).
+
+Each demo run starts from an empty, in-memory seen-store, so running the README command twice
+writes the same records twice. Give a state directory explicitly (``-s NEWSBOT_STATE_DIR=DIR``,
+or ``NEWSBOT_STATE_BACKEND``) to keep the store across runs and see the incremental behaviour.
 """
 
 from __future__ import annotations
@@ -18,10 +22,12 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from scrapy import signals
+from scrapy.settings import BaseSettings, get_settings_priority
 
 from newsbot import portals
 from newsbot.demo.server import Route, start_server
 from newsbot.spiders.base import NewsbotSpider
+from newsbot.state import DEFAULT_STATE_DIR
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -43,6 +49,16 @@ def demo_routes(site_dir: Path = SITE_DIR) -> dict[str, Route]:
         unquote(path): Route(**{k: v for k, v in opts.items() if k in known})
         for path, opts in spec.items()
     }
+
+
+def state_is_explicit(settings: BaseSettings) -> bool:
+    """True when the user chose where the seen-store lives (``-s``, or a non-default value)."""
+    project = get_settings_priority("project")
+    for name in ("NEWSBOT_STATE_DIR", "NEWSBOT_STATE_BACKEND"):
+        if (settings.getpriority(name) or 0) > project:
+            return True
+    directory = settings.get("NEWSBOT_STATE_DIR") or DEFAULT_STATE_DIR
+    return directory != DEFAULT_STATE_DIR or bool(settings.get("NEWSBOT_STATE_BACKEND"))
 
 
 def demo_portal() -> portals.Portal:
@@ -71,6 +87,17 @@ class DemoSpider(NewsbotSpider):
         self.port = int(port)
         self.site_dir = Path(site_dir) if site_dir else SITE_DIR
         self.server: Any = None
+
+    @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        """Also: a per-run (memory) seen-store unless a state dir/backend was given (docstring)."""
+        super().update_settings(settings)
+        if not state_is_explicit(settings):
+            settings.set("NEWSBOT_STATE_BACKEND", "memory", priority="spider")
+            logger.info(
+                "Demo: per-run seen-store (every run emits the whole demo); "
+                "-s NEWSBOT_STATE_DIR=DIR keeps it across runs (incremental crawls)"
+            )
 
     def configure(self, crawler: Crawler) -> None:
         """Start the demo server and point the demo host at it (unless -a mirror= is given)."""

@@ -62,6 +62,7 @@ class SiteSpider(NewsbotSpider):
         return {"newsbot_home": self.home}
 
     async def start(self) -> AsyncIterator[Any]:
+        self.crawl_started = True
         if self.args.urls:
             for request in self.given_requests():
                 yield request

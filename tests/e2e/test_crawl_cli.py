@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 
 import pytest
-from crawlutil import E2E, REPO, crawl_items, urls_of
+from crawlutil import REPO, crawl_items, scrapy_command, subprocess_env, urls_of
 
 from newsbot import portals
 
@@ -15,11 +13,10 @@ pytestmark = pytest.mark.e2e
 
 
 def _scrapy(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(E2E), str(REPO)])}
     return subprocess.run(
-        [sys.executable, "-m", "scrapy", *args],
+        scrapy_command(*args),
         cwd=REPO,
-        env=env,
+        env=subprocess_env(),
         capture_output=True,
         text=True,
         timeout=60,
@@ -42,6 +39,9 @@ def test_scrapy_parse_article_on_a_local_url(test_site, spider, tmp_path):
     proc = _scrapy("parse", f"--spider={spider}", "-c", "parse_article", "-s", state, url)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert test_site["titles"][1] in proc.stdout
+    # scrapy parse replaces start(): the crawl report must not call it a broken crawl
+    assert "no_items" not in proc.stderr
+    assert "Spider closed (finished)" in proc.stderr
 
 
 def test_article_spider_any_host_and_port(test_site, tmp_path):

@@ -25,8 +25,8 @@ def manifest() -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def demo_crawl(manifest: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> CrawlResult:
-    # No settings beyond the test defaults: the spider starts and stops its own server.
-    return crawl_items("demo", {}, {}, tmp_path_factory.mktemp("demo"))
+    # The README command: no state dir given (per-run store); the spider runs its own server.
+    return crawl_items("demo", {}, {"NEWSBOT_STATE_DIR": None}, tmp_path_factory.mktemp("demo"))
 
 
 def _page(manifest: dict[str, Any], path: str) -> dict[str, Any]:
@@ -83,3 +83,14 @@ def test_related_assad_article_is_crawled_at_depth_1(demo_crawl, manifest):
     assert "الأسد" in assad["title"]
     assert assad["depth"] == 1
     assert assad["via"] == seed_url
+
+
+def test_running_the_readme_demo_twice_writes_the_same_records(demo_crawl):
+    """``scrapy crawl demo -O demo.jsonl`` twice: no state dir given -> a per-run seen-store,
+    so the second run is not an unexplained empty file (and nothing is left in the repo)."""
+    assert "Demo: per-run seen-store" in demo_crawl.log
+    assert "Seen-store: sqlite" not in demo_crawl.log
+    again = crawl_items("demo", {}, {"NEWSBOT_STATE_DIR": None}, demo_crawl.feed.parent)
+    assert again.feed == demo_crawl.feed  # -O: the same file, overwritten
+    assert sorted(i["url"] for i in again.items) == sorted(i["url"] for i in demo_crawl.items)
+    assert again.finish_reason == "finished"

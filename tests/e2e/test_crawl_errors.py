@@ -34,4 +34,6 @@ def test_dns_and_refused_connections_are_counted(tmp_path):
     assert result.items == []
     assert result.stat("generic", "error/dns") == 1
     assert result.stat("generic", "error/connection") == 1
-    assert result.finish_reason == "finished"
+    # nothing emitted, nothing skipped as seen: a cron job must see it (not "finished")
+    assert result.finish_reason == "no_items"
+    assert "closing with reason no_items" in result.log

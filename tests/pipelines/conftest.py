@@ -10,11 +10,15 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+# One crawl helper for every e2e test (tests/e2e/crawlutil.py, _statsdump.py)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
 
 
 def _free_port() -> int:

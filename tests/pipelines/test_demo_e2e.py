@@ -10,17 +10,21 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import signal
 import subprocess
-import sys
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
-from tinysite import HERE, REPO, read_jsonl
+from crawlutil import (
+    REPO,
+    crawl_command,
+    crawl_items,
+    kill_after_lines,
+    read_jsonl,
+    subprocess_env,
+)
 
 from newsbot.urls import canonical_url
 
@@ -43,47 +47,15 @@ def _path_key(url: str) -> str:
     return "/" + key.split("://", 1)[1].split("/", 1)[1]
 
 
-def _command(site: Path, workdir: Path, feed: Path, **settings: Any) -> list[str]:
-    merged = {
-        "NEWSBOT_STATE_DIR": str(workdir / "state"),
-        "STATS_CLASS": "tinysite.DumpStats",
-        "TINY_STATS_FILE": str(workdir / "stats.json"),
-        "LOG_LEVEL": "INFO",
-        "CLOSESPIDER_TIMEOUT": 60,
-        **settings,
-    }
+def _demo(site: Path) -> dict[str, Any]:
     # related_depth=2: the chains of the demo reach every article (1001 -> 1002 -> 1020)
-    cmd = [sys.executable, "-m", "scrapy", "crawl", "demo", "-a", f"site_dir={site}",
-           "-a", "related_depth=2", "-o", f"{feed}:jsonl"]  # fmt: skip
-    for k, v in merged.items():
-        cmd += ["-s", f"{k}={json.dumps(v) if isinstance(v, (dict, list)) else v}"]
-    return cmd
+    return {"site_dir": site, "related_depth": 2}
 
 
-def _env() -> dict[str, str]:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE), str(REPO)])}
-    env.pop("SCRAPY_PROJECT", None)
-    env.pop("REDIS_URL", None)
-    return env
-
-
-def _crawl(site: Path, workdir: Path, feed: Path, **settings: Any) -> tuple[list[dict], dict]:
-    before = len(read_jsonl(feed))
-    proc = subprocess.run(
-        _command(site, workdir, feed, **settings),
-        cwd=REPO,
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=90,
-        check=False,
-    )
-    stats_file = workdir / "stats.json"
-    if proc.returncode != 0 or not stats_file.exists():
-        raise AssertionError(f"demo crawl failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
-    stats = json.loads(stats_file.read_text(encoding="utf-8"))
-    stats_file.unlink()
-    return read_jsonl(feed)[before:], stats
+def _crawl(site: Path, workdir: Path, feed: Path) -> tuple[list[dict], dict]:
+    """One demo crawl appending to ``feed`` (``-o``): the lines it added and its stats."""
+    run = crawl_items("demo", _demo(site), {}, workdir, feed=feed, append=True)
+    return run.items, run.stats
 
 
 @pytest.fixture
@@ -137,20 +109,11 @@ def test_sigkill_mid_crawl_then_resume(site: Path, tmp_path: Path) -> None:
     }
     feed = tmp_path / "demo.jsonl"
     slow = {"DOWNLOAD_DELAY": 0.25, "DOWNLOAD_SLOTS": {}, "CONCURRENT_REQUESTS_PER_DOMAIN": 1}
+    cmd, _, _ = crawl_command("demo", _demo(site), slow, tmp_path, feed=feed, append=True)
     proc = subprocess.Popen(
-        _command(site, tmp_path, feed, **slow),
-        cwd=REPO,
-        env=_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        cmd, cwd=REPO, env=subprocess_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and proc.poll() is None:
-        if feed.exists() and feed.read_bytes().count(b"\n") >= 5:
-            break
-        time.sleep(0.02)
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
+    kill_after_lines(proc, feed, 5)
     assert proc.returncode == -signal.SIGKILL
     killed = read_jsonl(feed)  # every line parses
     assert 5 <= len(killed) < len(articles)

@@ -88,3 +88,18 @@ def test_recovery_stores_lines_the_store_missed(tmp_path: Path) -> None:
     assert got is not None and (got.version, got.fingerprint) == (2, "f2")
     assert got.sketch and store.near_candidates(NearDupHasher().signature(BODY).bands)  # type: ignore[union-attr]
     assert recover_from_feeds(crawler, store, NearDupHasher()) == 0
+
+
+def test_overwritten_feed_is_not_recovered(tmp_path: Path) -> None:
+    """``-O feed.jsonl`` empties the feed: its old lines must not mark articles as seen.
+
+    Otherwise a second ``scrapy crawl demo -O demo.jsonl`` wrote an empty file.
+    """
+    feed = tmp_path / "feed.jsonl"
+    line = {"url": "https://www.youm7.com/story/1", "title": "خبر", "body": BODY, "version": 1}
+    feed.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    store = MemorySeenStore()
+    crawler = get_crawler(_Spider, {"FEEDS": {str(feed): {"format": "jsonl", "overwrite": True}}})
+    crawler.spider = _Spider()
+    assert recover_from_feeds(crawler, store, NearDupHasher()) == 0
+    assert store.get(canonical_url(line["url"])) is None

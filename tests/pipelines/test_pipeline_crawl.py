@@ -7,15 +7,14 @@ of ``tinysite.py`` in a ``scrapy runspider`` subprocess (project settings + the 
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from crawlutil import kill_after_lines
 from stories import GOLD, NIGER, POLIO, STORIES, TRAIN, WATER, spelling_variant
 from tinysite import REPO, article_html, command, read_jsonl, run_crawl, write_page, write_sitemap
 
@@ -131,6 +130,9 @@ def test_two_runs_incremental_update_and_fresh(
     assert third.items == []
     assert third.stats["finish_reason"] == "finished"
     assert third.report is not None and third.report["status"] == "nothing_new"
+    # an empty feed is explained: how many were already seen, and how to re-emit them
+    assert "nothing new, no article emitted (4 already seen" in third.log
+    assert "-a fresh=1" in third.log
 
     given = run_crawl(base, tmp_path, args={"given": "/a/1.html"})  # like -a url=
     assert [(i["url"], i["version"]) for i in given.items] == [(f"{base}/a/1.html", 1)]
@@ -208,19 +210,14 @@ def test_sigkill_mid_crawl_loses_and_repeats_nothing(
             " ".join(words[(i * 7 + j * 13) % len(words) :][:40]) + f" رقم {i}" for j in range(3)
         ]
         _page(site_dir, f"a/{i}.html", (f"خبر رقم {i}", body))
-        server.routes[f"/a/{i}.html"] = Route(delay=0.3, file=f"a/{i}.html")
+        # slow enough that the kill lands mid-crawl even on a loaded machine (~6 s crawl)
+        server.routes[f"/a/{i}.html"] = Route(delay=0.5, file=f"a/{i}.html")
     write_sitemap(site_dir, [(f"a/{i}.html", None) for i in range(n)])
     settings = {"CONCURRENT_REQUESTS": 2, "NEWSBOT_NEARDUP_ACTION": "flag"}
-    cmd, env, feed = command(base, tmp_path, {**settings, "TINY_STATS_FILE": ""})
+    cmd, env, feed = command(base, tmp_path, {**settings, "NEWSBOT_TEST_STATS_FILE": ""})
     proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)  # fmt: skip
-    deadline = time.monotonic() + 40
-    while time.monotonic() < deadline and proc.poll() is None:
-        if feed.exists() and feed.read_bytes().count(b"\n") >= 6:
-            break
-        time.sleep(0.02)
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
+    kill_after_lines(proc, feed, 6, timeout=40)
     assert proc.returncode == -signal.SIGKILL
     written = read_jsonl(feed)  # every line parses
     assert 6 <= len(written) < n

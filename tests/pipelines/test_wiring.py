@@ -22,6 +22,9 @@ class _Spider(scrapy.Spider):
 def test_feed_line_is_written_before_the_store_commit(tmp_path: Path) -> None:
     """item_scraped reaches the FeedExporter (writes the line) before DedupePipeline (stores)."""
     settings = get_project_settings().copy_to_dict()
+    # copy_to_dict() also copies Scrapy's defaults; re-set at project priority, the deprecated
+    # RANDOMIZE_DOWNLOAD_DELAY would warn (the project uses DOWNLOAD_DELAY_JITTER).
+    settings.pop("RANDOMIZE_DOWNLOAD_DELAY", None)
     settings.update(
         {
             "FEEDS": {str(tmp_path / "out.jsonl"): {"format": "jsonlines"}},

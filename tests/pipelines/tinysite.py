@@ -10,11 +10,8 @@ module's wiring, so they exercise the real engine, the feed exporter and the sig
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from types import SimpleNamespace
@@ -22,7 +19,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 import scrapy
-from scrapy.statscollectors import MemoryStatsCollector
+from crawlutil import STATS_DUMP, CrawlResult, read_jsonl, scrapy_command, subprocess_env
 
 REPO = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -52,7 +49,7 @@ FAST: dict[str, Any] = {
     "LOG_LEVEL": "INFO",
     "CLOSESPIDER_TIMEOUT": 60,
     "NEWSBOT_MIN_BODY_CHARS": 80,
-    "STATS_CLASS": "tinysite.DumpStats",
+    "STATS_CLASS": STATS_DUMP,
 }
 
 
@@ -161,37 +158,11 @@ class TinySpider(scrapy.Spider):
             yield self._article(response.urljoin(href), {})
 
 
-class DumpStats(MemoryStatsCollector):
-    """Writes the final stats to ``TINY_STATS_FILE`` as JSON."""
-
-    def close_spider(self, *args: object, **kwargs: object) -> None:
-        super().close_spider(*args, **kwargs)
-        path = self._crawler.settings.get("TINY_STATS_FILE")
-        if path:
-            Path(path).write_text(json.dumps(self._stats, default=str), encoding="utf-8")
-
-
 # -- the runner ---------------------------------------------------------------------------------
 
 
-@dataclass
-class Run:
-    items: list[dict[str, Any]]
-    stats: dict[str, Any]
-    log: str
-    returncode: int
-    feed: Path
-    report: dict[str, Any] | None = field(default=None)
-
-    def stat(self, key: str) -> int:
-        return int(self.stats.get(key, 0))
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+Run = CrawlResult
+"""A tiny-site crawl (``run.stat('newsbot/tiny/...')``, ``run.report``)."""
 
 
 def command(
@@ -208,19 +179,20 @@ def command(
         **WIRING,
         **FAST,
         "NEWSBOT_STATE_DIR": str(workdir / "state"),
-        "TINY_STATS_FILE": str(workdir / "stats.json"),
+        "NEWSBOT_TEST_STATS_FILE": str(workdir / "stats.json"),
         **(settings or {}),
     }
-    cmd = [sys.executable, "-m", "scrapy", "runspider", str(spider or Path(__file__)),
-           "-o", f"{feed_path}:jsonl", "-a", f"base={base}"]  # fmt: skip
+    cmd = [
+        "runspider",
+        str(spider or Path(__file__)),
+        "-o",
+        f"{feed_path}:jsonl",
+        "-a",
+        f"base={base}",
+    ]
     for k, v in (args or {}).items():
         cmd += ["-a", f"{k}={v}"]
-    for k, v in merged.items():
-        cmd += ["-s", f"{k}={json.dumps(v) if isinstance(v, (dict, list)) else v}"]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE), str(REPO)])}
-    env.pop("SCRAPY_PROJECT", None)
-    env.pop("REDIS_URL", None)
-    return cmd, env, feed_path
+    return scrapy_command(*cmd, settings=merged), subprocess_env(HERE), feed_path
 
 
 def run_crawl(
@@ -240,14 +212,10 @@ def run_crawl(
     )
     if proc.returncode != 0 or not stats_file.exists():
         raise AssertionError(f"crawl failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
-    report_file = feed_path.with_name(feed_path.stem + ".report.json")
-    return Run(
+    return CrawlResult(
         items=read_jsonl(feed_path)[before:],
         stats=json.loads(stats_file.read_text(encoding="utf-8")),
         log=proc.stderr,
         returncode=proc.returncode,
         feed=feed_path,
-        report=json.loads(report_file.read_text(encoding="utf-8"))
-        if report_file.exists()
-        else None,
     )

@@ -333,3 +333,13 @@ def test_update_overlay_changes_one_article_and_adds_one() -> None:
         changed["modified"]["body_paragraphs"][-1] in new
         and changed["modified"]["body_paragraphs"][-1] not in old
     )
+
+
+def test_server_backlog_holds_a_full_crawl_burst():
+    """A crawl opens up to CONCURRENT_REQUESTS connections at once; socketserver's default
+    backlog (5) dropped SYNs under load and caused spurious connect timeouts in e2e tests."""
+    from scrapy.utils.project import get_project_settings
+
+    from newsbot.demo.server import _Server
+
+    assert _Server.request_queue_size >= get_project_settings().getint("CONCURRENT_REQUESTS")

@@ -54,3 +54,14 @@ def test_response_gets_the_real_url_and_redirects_are_mapped_back():
     assert out.url == "https://www.youm7.com/old"
     assert out.request is real
     assert out.headers[b"Location"] == b"https://www.youm7.com/new?x=1"
+
+
+def test_without_mirrors_the_middleware_is_disabled_quietly():
+    """No mirror is the normal crawl: NotConfigured without a message (Scrapy logs a WARNING
+    "Disabled ...: <message>" for every NotConfigured that has one)."""
+    from scrapy.exceptions import NotConfigured
+    from scrapy.utils.test import get_crawler
+
+    with pytest.raises(NotConfigured) as info:
+        MirrorMiddleware.from_crawler(get_crawler(settings_dict={"NEWSBOT_MIRRORS": {}}))
+    assert info.value.args == ()

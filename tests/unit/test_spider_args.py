@@ -127,3 +127,24 @@ def test_generated_spiders_carry_politeness_per_host():
     for cls in GENERATED.values():
         assert cls.portal_slug == cls.name
         assert cls.custom_settings["DOWNLOAD_SLOTS"]
+
+
+@pytest.mark.parametrize(
+    ("settings", "priority", "backend"),
+    [
+        ({}, "project", "memory"),  # README: scrapy crawl demo -O demo.jsonl
+        ({"NEWSBOT_STATE_DIR": ".newsbot-state"}, "cmdline", ""),  # -s: explicit, even default
+        ({"NEWSBOT_STATE_DIR": "/srv/newsbot/state"}, "project", ""),  # settings/prod.py
+        ({"NEWSBOT_STATE_BACKEND": "sqlite"}, "cmdline", "sqlite"),
+    ],
+)
+def test_demo_uses_a_per_run_store_unless_a_state_dir_is_given(settings, priority, backend):
+    from scrapy.settings import Settings
+
+    from newsbot.spiders.demo import DemoSpider
+
+    base = Settings()
+    base.setmodule("newsbot.settings", priority="project")
+    base.setdict(settings, priority=priority)
+    DemoSpider.update_settings(base)
+    assert base.get("NEWSBOT_STATE_BACKEND") == backend
