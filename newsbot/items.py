@@ -40,11 +40,14 @@ class Article:
     published_hijri: str | None = None
     """The Hijri form of the publication date when the page gives one (e.g. ``1445-09-15``)."""
     date_source: str | None = None
-    """Where ``published`` came from: jsonld, meta, microdata, time-tag, text, url, sitemap, feed."""
+    """Where ``published`` came from: jsonld, meta, microdata, time-tag, text, url, sitemap, feed;
+    ``<source>+feed`` / ``<source>+sitemap`` when the page gave only the day and the feed's time
+    on that day was used."""
     date_tz_source: str | None = None
     """Where the UTC offset came from: ``page`` (stated in the string), ``portal`` (portal time
     zone applied to a local wall time, or to metadata that mislabels local time as UTC),
-    ``country`` (zone guessed from the site's country) or ``unknown`` (no offset written)."""
+    ``country`` (zone guessed from the site's country) or ``unknown`` (no zone known: the local
+    wall time is written without an offset)."""
     authors: list[str] = field(default_factory=list)
     """Person names credited in the byline, without prefixes (كتب، بقلم) or honorifics."""
     agencies: list[str] = field(default_factory=list)

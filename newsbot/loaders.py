@@ -8,6 +8,8 @@ itemloaders naming the field and value.
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -18,18 +20,25 @@ from w3lib.url import safe_url_string
 from newsbot.extract._deps import clean_text, strip_title_suffix
 from newsbot.items import Article
 
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+
+
+def _unescape(text: str) -> str:
+    """Decode entities left in the text by sites that escape twice (``&amp;nbsp;``)."""
+    return html.unescape(text) if _ENTITY.search(text) else text
+
 
 def _clean(value: Any) -> str | None:
     if value is None:
         return None
-    text = clean_text(str(value))
+    text = clean_text(_unescape(str(value)))
     return text or None
 
 
 def _clean_body(value: Any) -> str | None:
     if not value:
         return None
-    text = clean_text(str(value), keep_paragraphs=True)
+    text = clean_text(_unescape(str(value)), keep_paragraphs=True)
     return text or None
 
 

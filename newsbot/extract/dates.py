@@ -58,6 +58,9 @@ def _format(
         value = value.astimezone(ZoneInfo(ctx.zone))
     if date_only:
         return value.date().isoformat(), tz_source
+    if tz_source == "unknown":
+        # No zone for the site and none written: keep the local wall time, invent no offset.
+        return value.replace(tzinfo=None).isoformat(timespec="seconds"), tz_source
     return value.isoformat(timespec="seconds"), tz_source
 
 

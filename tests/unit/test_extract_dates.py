@@ -116,3 +116,18 @@ def test_a_short_sentence_with_a_date_stays_in_the_body() -> None:
     assert sentence in record["body"]
     assert "12 مايو 2024\n" not in record["body"] and not record["body"].endswith("12 مايو 2024")
     assert record["body"].count(P) == 2
+
+
+@pytest.mark.parametrize(
+    ("url", "published", "tz_source"),
+    [
+        # No portal, a generic TLD and no offset on the page: the wall time, no invented offset.
+        ("https://news.example.com/a/1", "2024-06-10T14:30:00", "unknown"),
+        # A country TLD gives the country's zone (Cairo is UTC+3 in June 2024).
+        ("https://news.example.com.eg/a/1", "2024-06-10T14:30:00+03:00", "country"),
+    ],
+)
+def test_offset_is_never_invented(url: str, published: str, tz_source: str) -> None:
+    record = _record(_page("نشر في: 10 يونيو 2024 - 02:30 م"), url)
+    assert record["published"] == published
+    assert record["date_tz_source"] == tz_source

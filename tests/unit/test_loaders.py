@@ -49,3 +49,14 @@ def test_booleans_and_numbers_pass_through() -> None:
     assert item.is_free is False
     assert item.word_count == 0
     assert item.body == "فقرة أولى\n\nفقرة ثانية"
+
+
+def test_double_escaped_entities_are_decoded() -> None:
+    from newsbot.loaders import ArticleLoader
+
+    loader = ArticleLoader()
+    loader.add_value("description", "المدينة نيوز :-&nbsp; بلغت حصيلة &quot;الوفيات&quot;")
+    loader.add_value("title", "عنوان &amp; خبر")
+    item = loader.load_item()
+    assert item.description == 'المدينة نيوز :- بلغت حصيلة "الوفيات"'
+    assert item.title == "عنوان & خبر"
