@@ -13,6 +13,8 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
+from newsbot.text.boilerplate import split_teaser
+
 SKIP_TAGS = frozenset(
     [
         "script",
@@ -229,6 +231,8 @@ class _Reader:
             self.flush()
             return
         is_block = tag in BLOCK_TAGS
+        if not root and not is_block and tag in TEASER_TAGS and self._side_teaser(el):
+            return
         if is_block:
             self.flush()
             if tag in HEADING_TAGS:
@@ -252,6 +256,25 @@ class _Reader:
         self.in_link = prev_link
         if is_block:
             self.flush("h" if tag in HEADING_TAGS else "p")
+
+
+    def _side_teaser(self, el: etree._Element) -> bool:
+        """An "اقرأ أيضاً: <link>" run inside a paragraph becomes a block of its own (placed
+        before the paragraph), so the text around it stays one paragraph."""
+        if el.find(".//a[@href]") is None and not (el.tag == "a" and el.get("href")):
+            return False
+        first = next((t for t in el.itertext() if t.strip()), "")
+        if len(first) > 40 or split_teaser(" ".join(el.itertext())) is None:
+            return False
+        side = _Reader(self.base, self.skip_re, self.removed)
+        side.walk(el, root=True)
+        side.flush()
+        self.blocks.extend(side.blocks)
+        return True
+
+
+TEASER_TAGS = frozenset(["strong", "b", "span", "em", "i", "small", "u"])
+"""Inline elements that may hold a "read also" teaser in the middle of a paragraph."""
 
 
 def read_blocks(

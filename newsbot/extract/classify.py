@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -38,6 +39,11 @@ def classify(article: Article, response: Any = None) -> str | None:
         return "listing"
     if not article.title:
         return "no-title"
+    declared = _declared_kind(response)
+    if declared == "listing":
+        return "listing"
+    if declared == "video" and words < VIDEO_MAX_WORDS:
+        return "video"
     if words < MIN_BODY_WORDS:
         if any(h in path for h in VIDEO_PATH_HINTS):
             return "video"
@@ -49,8 +55,40 @@ def classify(article: Article, response: Any = None) -> str | None:
     return None
 
 
+LISTING_TYPES = ("collectionpage", "itemlist", "searchresultspage")
+"""JSON-LD @type of a page that lists other pages."""
+ARTICLE_TYPE_HINT = "article"  # NewsArticle, ReportageNewsArticle, BlogPosting is handled below
+VIDEO_OG_PREFIX = "video"
+
 LISTING_LINKS = 25
 """Undated pages with at least this many headline links (4+ words) are section fronts."""
+
+
+VIDEO_MAX_WORDS = 150
+"""A page that declares itself a video (og:type video.*, JSON-LD VideoObject only) with less
+text than this is a video page, whatever its URL."""
+
+
+def _declared_kind(response: Any) -> str | None:
+    """``listing`` / ``video`` when the page's own metadata says so and names no article."""
+    if response is None or not hasattr(response, "xpath"):
+        return None
+    try:
+        og = (response.xpath("//meta[@property='og:type']/@content").get() or "").lower()
+        blocks = " ".join(response.xpath("//script[@type='application/ld+json']/text()").getall())
+    except (ValueError, AttributeError):
+        return None
+    types = {t.lower() for t in _TYPE_RE.findall(blocks)}
+    if any(ARTICLE_TYPE_HINT in t or t == "blogposting" for t in types) or og == "article":
+        return None
+    if og.startswith(VIDEO_OG_PREFIX) or "videoobject" in types:
+        return "video"
+    if types & set(LISTING_TYPES) and not types - set(LISTING_TYPES) - {"breadcrumblist"}:
+        return "listing"
+    return None
+
+
+_TYPE_RE = re.compile(r'"@type"\s*:\s*"([A-Za-z]+)"')
 
 
 def _headline_links(response: Any) -> int:

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from parsel import Selector
 from scrapy.http import TextResponse
 
-from newsbot.extract import fields, jsonld, metadata, visible
+from newsbot.extract import fields, jsonld, metadata, nextdata, visible
 from newsbot.extract._deps import (
     region_for_host,
     word_count,
@@ -146,6 +146,10 @@ def _extract_fields(
     zone_source: str | None,
 ) -> Article:
     ld = jsonld.article_fields(sel, st)
+    if not ld.get("body"):  # a script-rendered shell: its page-data JSON fills the gaps
+        for key, value in nextdata.article_fields(sel).items():
+            if value and not ld.get(key):
+                ld[key] = value
     md = metadata.collect(sel, url)
     meta = md["meta"]
     micro = md["microdata"]
@@ -240,6 +244,7 @@ def _extract_fields(
         now=now,
         stats=st,
         hidden=hidden,
+        structured_body=ld.get("body"),
     )
     loader.add_value("body", res.body)
     loader.add_value("word_count", word_count(res.body) if res.body else None)
@@ -292,7 +297,8 @@ def _extract_fields(
         ld.get("authors") or [],
         meta.get("author", []) + micro.get("author", []),
     ]
-    got = resolve_credits(layers, res.paragraphs, res.date_lines, prefixes, agencies)
+    house = tuple(n for n in site_names if n)
+    got = resolve_credits(layers, res.paragraphs, res.date_lines, prefixes, agencies, house)
     loader.add_layer("authors", got["authors"])
     loader.add_layer("agencies", got["agencies"])
     dateline = got["dateline"]

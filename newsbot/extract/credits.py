@@ -6,7 +6,7 @@ import logging
 import re
 from typing import Any
 
-from newsbot.extract._deps import parse_byline
+from newsbot.extract._deps import match_key, parse_byline
 
 logger = logging.getLogger(__name__)
 
@@ -95,8 +95,12 @@ def resolve_credits(
     date_lines: list[str],
     prefixes: tuple[str, ...],
     agencies: tuple[str, ...],
+    house: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     """The first layer of byline strings that names a person or an agency.
+
+    ``house``: the outlet's own names (og:site_name, publisher); credited next to a person
+    ("عنب بلدي – حسن إبراهيم") the outlet is the author's employer, not an agency.
 
     The last two layers are author metadata (JSON-LD, <meta>/microdata): only people are taken
     from them; before them, a dateline printed at the start of the first paragraph ("دمشق، سوريا
@@ -122,7 +126,11 @@ def resolve_credits(
                     break
                 dateline = _authors_from(later, prefixes, agencies)["dateline"]
             dateline = dateline or _lead_place(paragraphs, prefixes, agencies)
-            return {"authors": got["authors"], "agencies": got["agencies"], "dateline": dateline}
+            credited = got["agencies"]
+            if got["authors"] and house:
+                keys = {match_key(h) for h in house if h}
+                credited = [a for a in credited if match_key(a) not in keys]
+            return {"authors": got["authors"], "agencies": credited, "dateline": dateline}
     if dateline is None:
         dateline = _dateline_from_date_lines(date_lines, prefixes, agencies)
     return {"authors": [], "agencies": [], "dateline": dateline}

@@ -49,7 +49,7 @@ def add_section_and_tags(
     loader.add_value("section", visible.active_nav_item(page.sel))
     loader.add_layer("tags", sel_tags)
     loader.add_layer("tags", res.tags)
-    loader.add_layer("tags", visible.tag_links(page.sel))
+    loader.add_layer("tags", visible.tag_links(page.sel, page.url))
     kw: list[str] = []
     for k in ("news_keywords", "keywords"):
         for v in meta.get(k, ()):

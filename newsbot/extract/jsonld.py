@@ -120,6 +120,8 @@ def _names(value: Any) -> list[str]:
     items = value if isinstance(value, list) else [value]
     out = []
     for it in items:
+        if isinstance(it, dict) and any("Organization" in t for t in _types(it)):
+            continue  # the outlet credited as author ("RT Arabic"), not a person
         name = _text(it)
         if name and not name.startswith("http"):
             out.append(name)

@@ -44,11 +44,12 @@ NOT_RELATED_RE = re.compile(
 MAX_LINKS = 40
 NOT_ARTICLE_URL_RE = re.compile(
     r"/(?:topics?|tags?|category|categories|section|sections|author|authors|search|live)/"
-    r"(?![^/?#]+/[^/?#]+/[^/?#]{8,})",
+    r"(?![^/?#]+/[^/?#]+/[^/?#]{8,})(?![^/?#]+/[^/?#]*[0-9]{4,}[^/?#]*/?(?:$|[?#]))",
     re.I,
 )
 """Topic / tag / section pages are not related articles (BBC's "مواضيع ذات صلة" is topics);
-an article filed under its section's path ("/section/76-لبنان/<id>/<slug>") still is one."""
+an article filed under its section's path ("/section/76-لبنان/<id>/<slug>",
+"/Section/<section>/<slug>-1842877") still is one."""
 
 
 def decode_url(url: str) -> str:

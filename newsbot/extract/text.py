@@ -170,6 +170,7 @@ def extract_body(
     now: datetime,
     stats: Any = None,
     hidden: re.Pattern[str] | None = None,
+    structured_body: str | None = None,
 ) -> BodyResult:
     """The cleaned body of the page with the related / tags / credit / byline lines it held."""
     clean = partial(
@@ -221,11 +222,34 @@ def extract_body(
                 res, containers = res2, [container]
                 if stats is not None:
                     stats.inc("parser/body/generic")
+    guessed = False
     if len((res.body or "").split()) < MIN_WORDS:
         res3 = clean(_trafilatura_blocks(sel, url))
         if len((res3.body or "").split()) > len((res.body or "").split()):
-            res = res3
+            res, guessed = res3, True
             if stats is not None:
                 stats.inc("parser/body/trafilatura")
+    if structured_body and (
+        guessed or len((res.body or "").split()) < STRUCTURED_SHARE * len(structured_body.split())
+    ):
+        res4 = clean(_structured_blocks(structured_body, url))
+        # a last-resort guess yields to the publisher's own text of about the same length
+        if len((res4.body or "").split()) > len((res.body or "").split()) * (0.8 if guessed else 1):
+            res = res4
+            if stats is not None:
+                stats.inc("parser/body/structured")
     res.images = _images(containers, url)
     return res
+
+
+STRUCTURED_SHARE = 0.6
+"""The page's text is kept unless it holds less than this share of the structured body."""
+
+
+def _structured_blocks(text: str, url: str) -> list[Block]:
+    """Paragraphs of a JSON-LD ``articleBody`` / page-data body (plain text or HTML)."""
+    if "<" in text and re.search(r"</?(?:p|br|div)\b", text, re.I):
+        frag = Selector(text=f"<html><body><div>{text}</div></body></html>")
+        root = frag.xpath("//body/div")[0].root
+        return read_blocks(root, url)
+    return [Block(text=line) for line in re.split(r"\s*\n\s*", text) if line.strip()]

@@ -3,31 +3,42 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from lxml import etree
 from parsel import Selector
 
-from newsbot.extract._deps import arabic_ratio, boilerplate, clean_text, match_key, parse_credit
+from newsbot.extract._deps import (
+    arabic_ratio,
+    boilerplate,
+    clean_text,
+    match_key,
+    parse_byline,
+    parse_credit,
+)
 from newsbot.extract.metadata import overlap
 
 TITLE_MARK_RE = re.compile(r"title|titre|headline", re.I)
 TODAY_RE = re.compile(r"today|current-?date|clock|now-?date|header-?date|date-?now|top-?bar", re.I)
 """Header widgets showing the time the page was served, not the article date."""
 DATE_MARK_RE = re.compile(
-    r"date|time|publish|posted|pubdate|article-?info|meta|timestamp|تاريخ", re.I
+    r"date|time|publish|posted|pubdate|info|meta|timestamp|tarih|تاريخ", re.I
 )
 UPDATE_MARK_RE = re.compile(r"update|modif", re.I)
 DATE_LABEL_RE = re.compile(r"نشر في|نُشر في|تاريخ النشر|نشر بتاريخ|نُشر بتاريخ|تم نشره|تم النشر")
 UPDATE_LABEL_RE = re.compile(r"آخر تحديث|اخر تحديث|تم التحديث|محدثة|تحديث في")
 BYLINE_MARK_RE = re.compile(
-    r"author|byline|writer|reporter|editor-?name|kateb|katib|contributor|"
+    r"author|byline|writer|reporter|editor-?name|kateb|katib|contributor|signature|"
+    r"correspondent|muhabir|"
     r"(?:^|[\s_-])(?:article|news|post|story)?-?source(?:$|[\s_])",
     re.I,
 )
 """Byline boxes; a bare "source" box near the headline is the house/agency credit line."""
 BYLINE_TEXT_RE = re.compile(r"^\s*(?:كتب|كتبت|بقلم|حوار|إعداد|تقرير)\s*[:\uff1a]?\s+\S")
 TAGS_MARK_RE = re.compile(
-    r"(?:^|[\s_-])(?:tags?|keywords?|post-?tags|tag-?list|topics|hashtags?)(?:$|[\s_-])", re.I
+    r"(?:^|[\s_-])(?:tags?|keywords?|post-?tags|tag-?list|topics|hashtags?)(?:$|[\s_-])"
+    r"|(?-i:[a-z](?:Tags?|Keywords|Topics|Hashtags?))(?:$|[\s_-])",  # camelCase "articleTags"
+    re.I,
 )
 TAG_HREF_RE = re.compile(r"/(?:tags?|topics?|keywords?|hashtags?|label)/", re.I)
 """Links to topic pages: a box of them is a tag list even under a "مواضيع ذات صلة" label."""
@@ -147,17 +158,32 @@ def byline_texts(
             continue
         items = el.findall(".//li") if BYLINE_MARK_RE.search(marks) else []
         text = _byline_text(items[0] if items else el, hidden)
+        segment = bool(text and "|" in text and INFO_MARK_RE.search(marks))
+        if segment:
+            text = _credit_segment(text)  # "الخرطوم: الراكوبة | 03-07-2024": credit + date
         if not text or len(text) > 80 or re.search(r"[0-9٠-٩]{3,}", text):
             continue
         if text.startswith(CREDIT_PREFIXES) or _text(el).startswith(CREDIT_PREFIXES):
             continue  # "المصدر: ...": a credit line (credit_line / the body clean-up read it)
         prefixed = el.tag in ("p", "span", "div", "strong", "b") and BYLINE_TEXT_RE.match(text)
-        if (BYLINE_MARK_RE.search(marks) or prefixed) and text not in out:
+        if (BYLINE_MARK_RE.search(marks) or prefixed or segment) and text not in out:
             out.append(text)
     return out
 
 
 COMMENT_RE = re.compile(r"comment|reply|respond", re.I)
+INFO_MARK_RE = re.compile(r"info|meta", re.I)
+
+
+def _credit_segment(text: str) -> str:
+    """The "place: outlet" segment of a "|"-separated info line, or ``""``."""
+    for seg in text.split("|"):
+        seg = seg.strip()
+        if seg and not re.search(r"[0-9٠-٩]", seg):
+            parsed = parse_byline(seg)
+            if parsed["dateline"] and (parsed["agencies"] or parsed["authors"]):
+                return seg
+    return ""
 NON_PERSON_LINK_RE = re.compile(
     r"/(?:category|categories|section|sections|tag|tags|topics?)/", re.I
 )
@@ -187,14 +213,33 @@ def _byline_text(el: etree._Element, hidden: re.Pattern[str] | None = None) -> s
     return clean_text(" ".join(parts))
 
 
-def tag_links(sel: Selector) -> list[str]:
-    """Texts of links inside elements named like tag lists."""
+def _same_site(href: str, page_url: str) -> bool:
+    """``href`` is relative or on the page's registered domain (last two host labels)."""
+    host = urlsplit(href).hostname
+    if not host or not page_url:
+        return True
+    page_host = urlsplit(page_url).hostname or ""
+    return host.split(".")[-2:] == page_host.split(".")[-2:]
+
+
+def _tag_text(a: etree._Element) -> str:
+    """A tag link's topic: a hashtag ``#الأرصاد_الجوية`` reads as ``الأرصاد الجوية``."""
+    text = clean_text(" ".join(a.itertext()))
+    if text.startswith("#"):
+        text = clean_text(text.lstrip("#").replace("_", " "))
+    return text
+
+
+def tag_links(sel: Selector, page_url: str = "") -> list[str]:
+    """Texts of links inside elements named like tag lists (off-site links, e.g. a "follow us
+    on Telegram" link in the same box, are not topics)."""
     root = sel.root
     if not isinstance(root, etree._Element):
         return []
     rel = [
-        clean_text(" ".join(a.itertext()))
+        _tag_text(a)
         for a in root.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]")
+        if "category" not in (a.get("rel") or "")  # WordPress rel="category tag" = the section
     ]
     rel = [t for t in rel if t and len(t) <= 60]
     if rel:
@@ -210,7 +255,7 @@ def tag_links(sel: Selector) -> list[str]:
             if c is not el
         ):
             continue  # an "اقرأ أيضاً" box styled like a tag list (article links, not topics)
-        tags = [clean_text(" ".join(a.itertext())) for a in links]
+        tags = [_tag_text(a) for a in links if _same_site(a.get("href") or "", page_url)]
         tags = [t for t in tags if t and len(t) <= 60]
         if tags:
             return list(dict.fromkeys(tags))
@@ -239,7 +284,9 @@ def breadcrumb(sel: Selector, title: str | None) -> str | None:
 
 
 CATEGORY_HREF_RE = re.compile(r"/(?:category|categories|section|sections|cat)/[^/?#]+/?$", re.I)
-CATEGORY_MARK_RE = re.compile(r"categor|(?:^|[\s_-])(?:cat|section-?label|kicker|rubric)", re.I)
+CATEGORY_MARK_RE = re.compile(
+    r"categor|(?:^|[\s_-])(?:cat|section-?label|kicker|rubri(?:c|que))", re.I
+)
 """A link styled as the article's category label next to the headline."""
 ACTIVE_RE = re.compile(r"(?:^|[\s_-])(?:active|current|selected|nav-on|on)(?:$|[\s_-])", re.I)
 HOME_WORDS = ("الرئيسية", "الرئيسيه", "Home", "home")

@@ -12,7 +12,7 @@ following related links on the same host only.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import Iterator
 from typing import Any
 
 from scrapy.exceptions import CloseSpider
@@ -27,10 +27,7 @@ class ArticleSpider(NewsbotSpider):
 
     name = "article"
 
-    async def start(self) -> AsyncIterator[Any]:
-        self.crawl_started = True
-        if not self.args.urls:
-            logger.error("No URL: use -a url=URL, -a urls=URL1,URL2 or -a urls_file=PATH")
-            raise CloseSpider("no_urls")
-        for request in self.given_requests():
-            yield request
+    def discovery_start(self) -> Iterator[Any]:
+        """No discovery: without given URLs there is nothing to crawl."""
+        logger.error("No URL: use -a url=URL, -a urls=URL1,URL2 or -a urls_file=PATH")
+        raise CloseSpider("no_urls")

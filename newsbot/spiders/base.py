@@ -229,11 +229,14 @@ class NewsbotSpider(DiscoveryMixin, scrapy.Spider):
                 yield request
 
     async def start(self) -> AsyncIterator[Any]:
+        """The given URLs (``-a url=``...) if any, else :meth:`discovery_start`."""
         self.crawl_started = True
-        if self.args.urls:
-            for request in self.given_requests():
-                yield request
-            return
+        requests = self.given_requests() if self.args.urls else self.discovery_start()
+        for request in requests:
+            yield request
+
+    def discovery_start(self) -> Iterator[Any]:
+        """First requests of a crawl without given URLs: the portal's sources."""
         if self.portal is None:
             logger.error("No portal: use -a portal=<slug> (see `scrapy list`) or -a url=URL")
             raise CloseSpider("no_portal")
@@ -245,8 +248,7 @@ class NewsbotSpider(DiscoveryMixin, scrapy.Spider):
                 logger.info(
                     "Portal %s declares no sources: reading its start_urls", self.portal.slug
                 )
-        for request in self.source_requests(self.portal):
-            yield request
+        yield from self.source_requests(self.portal)
 
     # -- callbacks ----------------------------------------------------------------------------
 

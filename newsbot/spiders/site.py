@@ -11,7 +11,7 @@ the domain (or its subdomains) are followed; pages that are not articles are cou
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
@@ -61,12 +61,8 @@ class SiteSpider(NewsbotSpider):
     def _meta(self) -> dict[str, Any]:
         return {"newsbot_home": self.home}
 
-    async def start(self) -> AsyncIterator[Any]:
-        self.crawl_started = True
-        if self.args.urls:
-            for request in self.given_requests():
-                yield request
-            return
+    def discovery_start(self) -> Iterator[Any]:
+        """robots.txt (its sitemaps) and the home page (its feeds or links)."""
         if not self.home:
             logger.error("No domain: use -a domain=example.com")
             raise CloseSpider("no_domain")

@@ -77,6 +77,9 @@ def test_live_blog_body_has_the_intro_and_every_update() -> None:
     [
         ("https://www.annahar.com/arabic/section/76-لبنان/13102024/مراكز-الإيواء-تمتلئ", True),
         ("https://www.annahar.com/arabic/section/76-لبنان", False),
+        ("https://alghad.com/Section/اقتصاد-محلي/ارتفاع-التضخم-1842877", True),
+        ("https://alghad.com/Section/اقتصاد-محلي", False),
+        ("https://www.example.com/category/sport/page/2", False),
         ("https://www.bbc.com/arabic/topics/c4794229nxxt", False),
         ("https://www.example.com/tags/السودان", False),
     ],
