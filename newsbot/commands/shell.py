@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from itemadapter import ItemAdapter
 from scrapy.commands.shell import Command as ScrapyShellCommand
 
 
@@ -26,7 +27,7 @@ class Command(ScrapyShellCommand):
     def long_desc(self) -> str:
         return (
             super().long_desc()
-            + " newsbot adds: extract(response) -> Article (with the URL's portal), parse_date,"
+            + " newsbot adds: extract(response) -> dict (the record, with the URL's portal), parse_date,"
             " parse_byline, and portal (the registry entry for the URL, or None)."
         )
 
@@ -38,10 +39,11 @@ class Command(ScrapyShellCommand):
         response = vars.get("response")
         portal = _portal_for(getattr(response, "url", None))
 
-        def extract(resp: Any = None, portal_: Any = None) -> Any:
-            """Article of ``resp`` (default: the current response) with its portal."""
+        def extract(resp: Any = None, portal_: Any = None) -> dict[str, Any]:
+            """The record of ``resp`` (default: the current response) with its portal, as a
+            dict like ``extract_article`` and the feed give it."""
             resp = resp if resp is not None else vars.get("response")
-            return extract_response(resp, portal_ or _portal_for(resp.url))
+            return ItemAdapter(extract_response(resp, portal_ or _portal_for(resp.url))).asdict()
 
         vars.update(
             extract=extract, parse_date=parse_date, parse_byline=parse_byline, portal=portal

@@ -257,7 +257,6 @@ class _Reader:
         if is_block:
             self.flush("h" if tag in HEADING_TAGS else "p")
 
-
     def _side_teaser(self, el: etree._Element) -> bool:
         """An "اقرأ أيضاً: <link>" run inside a paragraph becomes a block of its own (placed
         before the paragraph), so the text around it stays one paragraph."""

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from newsbot.extract._deps import match_key, parse_byline
+from newsbot.text.bylines import canonical_agency
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +90,13 @@ def _dateline_from_date_lines(
     return None
 
 
+def _outlet_keys(name: str) -> set[str]:
+    """Match keys of an outlet name and of its canonical agency name ("BBC News عربي" and
+    "بي بي سي" share one)."""
+    canon = canonical_agency(name)
+    return {match_key(name), *([match_key(canon)] if canon else [])}
+
+
 def resolve_credits(
     layers: list[list[str]],
     paragraphs: list[str],
@@ -128,8 +136,8 @@ def resolve_credits(
             dateline = dateline or _lead_place(paragraphs, prefixes, agencies)
             credited = got["agencies"]
             if got["authors"] and house:
-                keys = {match_key(h) for h in house if h}
-                credited = [a for a in credited if match_key(a) not in keys]
+                keys = {k for h in house if h for k in _outlet_keys(h)}
+                credited = [a for a in credited if not _outlet_keys(a) & keys]
             return {"authors": got["authors"], "agencies": credited, "dateline": dateline}
     if dateline is None:
         dateline = _dateline_from_date_lines(date_lines, prefixes, agencies)

@@ -21,9 +21,7 @@ from newsbot.extract.metadata import overlap
 TITLE_MARK_RE = re.compile(r"title|titre|headline", re.I)
 TODAY_RE = re.compile(r"today|current-?date|clock|now-?date|header-?date|date-?now|top-?bar", re.I)
 """Header widgets showing the time the page was served, not the article date."""
-DATE_MARK_RE = re.compile(
-    r"date|time|publish|posted|pubdate|info|meta|timestamp|tarih|تاريخ", re.I
-)
+DATE_MARK_RE = re.compile(r"date|time|publish|posted|pubdate|info|meta|timestamp|tarih|تاريخ", re.I)
 UPDATE_MARK_RE = re.compile(r"update|modif", re.I)
 DATE_LABEL_RE = re.compile(r"نشر في|نُشر في|تاريخ النشر|نشر بتاريخ|نُشر بتاريخ|تم نشره|تم النشر")
 UPDATE_LABEL_RE = re.compile(r"آخر تحديث|اخر تحديث|تم التحديث|محدثة|تحديث في")
@@ -184,9 +182,14 @@ def _credit_segment(text: str) -> str:
             if parsed["dateline"] and (parsed["agencies"] or parsed["authors"]):
                 return seg
     return ""
+
+
 NON_PERSON_LINK_RE = re.compile(
     r"/(?:category|categories|section|sections|tag|tags|topics?)/", re.I
 )
+
+
+ROLE_MARK_RE = re.compile(r"(?:^|[\s_-])(?:role|job|bio|position|designation)(?:$|[\s_-])", re.I)
 
 
 def _byline_text(el: etree._Element, hidden: re.Pattern[str] | None = None) -> str:
@@ -203,6 +206,8 @@ def _byline_text(el: etree._Element, hidden: re.Pattern[str] | None = None) -> s
             return
         if e.tag == "a" and NON_PERSON_LINK_RE.search(e.get("href") or ""):
             parts.append(" ")
+        elif e is not el and ROLE_MARK_RE.search(e.get("class") or ""):
+            parts.append(" ")  # "صحافي متخصص في ...": the author's job line, not the name
         elif e.tag not in ("script", "style", "time"):
             parts.append(e.text or "")
             for c in e:

@@ -46,6 +46,10 @@ EXTENSIONS: dict[str, int] = {}
 
 LOG_LEVEL = "INFO"
 
+# `scrapy crawl` exit status when a crawl closes with reason no_items / no_portal / no_urls
+# (newsbot/commands/crawl.py); 0 = always exit 0 like plain Scrapy.
+NEWSBOT_EMPTY_EXIT_CODE = 3
+
 # --- spiders & middlewares ---
 # MirrorMiddleware serves the hosts in NEWSBOT_MIRRORS from a local mirror while spiders see the
 # real URLs (offline demo, e2e tests, benchmarks); it disables itself when the mapping is empty.

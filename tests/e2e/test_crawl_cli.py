@@ -64,9 +64,10 @@ def test_site_spider_discovers_robots_sitemaps_and_feed_links(crawl_testnews, te
 
 
 def test_portal_spider_without_portal_stops_with_a_reason(tmp_path):
-    result = crawl_items("portal", {}, {}, tmp_path)
+    result = crawl_items("portal", {}, {}, tmp_path, check=False)
     assert result.items == []
     assert result.finish_reason == "no_portal"
+    assert result.returncode == 3  # NEWSBOT_EMPTY_EXIT_CODE
 
 
 def test_bad_argument_fails_loudly(tmp_path):

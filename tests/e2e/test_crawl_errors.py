@@ -30,10 +30,15 @@ def test_robots_txt_disallow_is_obeyed(crawl_testnews, test_site):
 
 def test_dns_and_refused_connections_are_counted(tmp_path):
     urls = "http://no-such-host.invalid/news/1.html,http://127.0.0.1:9/news/2.html"
-    result = crawl_items("article", {"urls": urls}, {"DOWNLOAD_TIMEOUT": 3}, tmp_path)
+    result = crawl_items("article", {"urls": urls}, {"DOWNLOAD_TIMEOUT": 3}, tmp_path, check=False)
     assert result.items == []
     assert result.stat("generic", "error/dns") == 1
     assert result.stat("generic", "error/connection") == 1
     # nothing emitted, nothing skipped as seen: a cron job must see it (not "finished")
     assert result.finish_reason == "no_items"
     assert "closing with reason no_items" in result.log
+    assert result.returncode == 3  # NEWSBOT_EMPTY_EXIT_CODE: cron sees the failure
+    quiet = crawl_items(
+        "article", {"urls": urls}, {"DOWNLOAD_TIMEOUT": 3, "NEWSBOT_EMPTY_EXIT_CODE": 0}, tmp_path
+    )
+    assert quiet.finish_reason == "no_items" and quiet.returncode == 0

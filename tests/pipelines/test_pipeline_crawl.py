@@ -161,7 +161,7 @@ def test_empty_portal_crawl_closes_with_no_items(
 ) -> None:
     _, base = served
     write_sitemap(site_dir, [])
-    run = run_crawl(base, tmp_path)
+    run = run_crawl(base, tmp_path)  # runspider: only `scrapy crawl` sets the exit status
     assert run.stats["finish_reason"] == "no_items"
     assert "emitted no article" in run.log and "WARNING" in run.log
     assert run.report is not None and run.report["status"] == "no_items"

@@ -201,8 +201,12 @@ def run_crawl(
     settings: Mapping[str, Any] | None = None,
     args: Mapping[str, str] | None = None,
     feed: str | None = None,
+    returncode: int = 0,
 ) -> Run:
-    """One crawl of the tiny spider; the feed is appended to (``-o``)."""
+    """One crawl of the tiny spider; the feed is appended to (``-o``).
+
+    ``returncode``: the exit status expected (3 for a crawl that closes with ``no_items``).
+    """
     stats_file = workdir / "stats.json"
     stats_file.unlink(missing_ok=True)
     cmd, env, feed_path = command(base, workdir, settings, args, feed)
@@ -210,7 +214,7 @@ def run_crawl(
     proc = subprocess.run(
         cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=60, check=False
     )
-    if proc.returncode != 0 or not stats_file.exists():
+    if proc.returncode != returncode or not stats_file.exists():
         raise AssertionError(f"crawl failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
     return CrawlResult(
         items=read_jsonl(feed_path)[before:],

@@ -130,7 +130,7 @@ def test_shell_offers_extract_parse_date_parse_byline_and_portal() -> None:
     Command().update_vars(shell_vars)
     assert shell_vars["portal"].slug == "youm7"  # type: ignore[attr-defined]
     article = shell_vars["extract"](response)  # type: ignore[operator]
-    assert article.authors == ["محمد أسعد"]
+    assert article["authors"] == ["محمد أسعد"]
     assert shell_vars["parse_byline"]("كتب محمد أسعد")["authors"] == ["محمد أسعد"]  # type: ignore[operator]
     assert shell_vars["parse_date"]("2024-05-19T10:30:00+03:00").year == 2024  # type: ignore[operator]
 
@@ -142,7 +142,7 @@ def test_shell_command_is_the_project_override() -> None:
 
 
 def test_shell_evaluates_extract_on_a_saved_page() -> None:
-    code = "(extract(response).title, parse_byline('كتبت آية دعبس')['authors'], portal)"
+    code = "(extract(response)['title'], parse_byline('كتبت آية دعبس')['authors'], portal)"
     run = scrapy("shell", "./tests/fixtures/pages/seed_aggregator.html", "-c", code, "--nolog")
     assert run.returncode == 0, run.stderr
     assert (
