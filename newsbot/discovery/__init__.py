@@ -8,7 +8,7 @@ lastmod): the spiders use it for crawl order, freshness filtering and as a date 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -51,6 +51,13 @@ def parse_machine_date(text: str | None) -> datetime | None:
     return parsed
 
 
+def _hint_value(value: datetime, text: str | None) -> str:
+    """ISO string for the extractor; a bare day as written stays a bare day (no invented time)."""
+    if text and _ISO_DAY.match(text.strip()):
+        return text.strip()
+    return value.isoformat()
+
+
 @dataclass(frozen=True)
 class Entry:
     """One discovered URL with the metadata its source gave."""
@@ -64,6 +71,10 @@ class Entry:
     modified: datetime | None = None
     """sitemap lastmod / Atom updated."""
     language: str | None = None
+    published_text: str | None = field(default=None, compare=False)
+    """``published`` as written (a bare day stays a day for the extractor)."""
+    modified_text: str | None = field(default=None, compare=False)
+    """``modified`` as written."""
 
     @property
     def date(self) -> datetime | None:
@@ -78,9 +89,9 @@ class Entry:
         if self.title:
             out["title"] = self.title
         if self.published:
-            out["published"] = self.published.isoformat()
+            out["published"] = _hint_value(self.published, self.published_text)
         if self.modified:
-            out["modified"] = self.modified.isoformat()
+            out["modified"] = _hint_value(self.modified, self.modified_text)
             out["lastmod"] = self.modified.isoformat()
         if self.language:
             out["language"] = self.language

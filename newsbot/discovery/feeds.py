@@ -6,6 +6,8 @@ entries = parse_feed(response.body, response.url)
 from __future__ import annotations
 
 import logging
+from datetime import datetime
+from typing import Any
 from urllib.parse import urljoin
 
 from newsbot.discovery import Entry, parse_machine_date
@@ -52,6 +54,16 @@ def _item_url(item: object, atom: bool) -> str | None:
     return _atom_link(item)  # RSS with atom:link children
 
 
+def _first_date(item: Any, names: tuple[str, ...]) -> tuple[str | None, datetime | None]:
+    """The first of ``names`` that holds a machine date: (text as written, parsed value)."""
+    for name in names:
+        text = child_text(item, name)
+        parsed = parse_machine_date(text)
+        if parsed is not None:
+            return text, parsed
+    return None, None
+
+
 def parse_feed(body: bytes, base_url: str) -> list[Entry]:
     """Entries of an RSS/Atom document in document order; [] when ``body`` is not a feed."""
     root = parse_xml(body)
@@ -73,12 +85,8 @@ def parse_feed(body: bytes, base_url: str) -> list[Entry]:
         if url in seen:
             continue
         seen.add(url)
-        published = next(
-            (d for n in _PUBLISHED if (d := parse_machine_date(child_text(item, n)))), None
-        )
-        modified = next(
-            (d for n in _UPDATED if (d := parse_machine_date(child_text(item, n)))), None
-        )
+        published_text, published = _first_date(item, _PUBLISHED)
+        modified_text, modified = _first_date(item, _UPDATED)
         entries.append(
             Entry(
                 url=url,
@@ -87,6 +95,8 @@ def parse_feed(body: bytes, base_url: str) -> list[Entry]:
                 published=published,
                 modified=modified,
                 language=item.get(_XML_LANG) or child_text(item, "language") or feed_lang,
+                published_text=published_text,
+                modified_text=modified_text,
             )
         )
     logger.debug("feed %s: %d entries", base_url, len(entries))

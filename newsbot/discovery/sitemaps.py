@@ -53,21 +53,26 @@ def _url_entry(node: object, base_url: str, default_source: str) -> Entry | None
     news = child(node, "news")  # type: ignore[arg-type]
     title = language = None
     published = None
+    published_text = None
     source = default_source
     if news is not None:
         source = "news_sitemap"
         title = child_text(news, "title")
-        published = parse_machine_date(child_text(news, "publication_date"))
+        published_text = child_text(news, "publication_date")
+        published = parse_machine_date(published_text)
         publication = child(news, "publication")
         if publication is not None:
             language = child_text(publication, "language")
+    lastmod = child_text(node, "lastmod")  # type: ignore[arg-type]
     return Entry(
         url=urljoin(base_url, loc),
         source=source,
         title=title,
         published=published,
-        modified=parse_machine_date(child_text(node, "lastmod")),  # type: ignore[arg-type]
+        modified=parse_machine_date(lastmod),
         language=language,
+        published_text=published_text,
+        modified_text=lastmod,
     )
 
 

@@ -190,3 +190,22 @@ def test_select_links_with_css_xpath_and_default():
     assert select_links(sel, BASE, "div.list a") == select_links(sel, BASE, "xpath://h3/a")
     assert select_links(sel, BASE, "a.next::attr(href)") == ["https://www.example-news.com/?page=2"]
     assert len(select_links(sel, BASE)) == 3
+
+
+def test_a_bare_day_reaches_the_extractor_as_a_day() -> None:
+    from newsbot.discovery import Entry, parse_machine_date
+
+    day = Entry(
+        url="https://x.example/a",
+        source="sitemap",
+        modified=parse_machine_date("2023-09-16"),
+        modified_text="2023-09-16",
+    )
+    exact = Entry(
+        url="https://x.example/a",
+        source="news_sitemap",
+        published=parse_machine_date("2023-09-16T00:00:00Z"),
+        published_text="2023-09-16T00:00:00Z",
+    )
+    assert day.hints()["modified"] == "2023-09-16"
+    assert exact.hints()["published"] == "2023-09-16T00:00:00+00:00"
