@@ -101,8 +101,12 @@ COMMENT_POLICY_RE = re.compile(
     r"|(?:نشر|إرشادات|شروط|تعبر|سياسة).{0,200}(?:" + "|".join(COMMENT_POLICY_WORDS) + r")"
 )
 """A reader-comments policy note (trailing only: a sentence of the article may mention comments)."""
-SIGN_OFF_RE = re.compile(r"^\W*[-–—]*\s*\([^()]{2,30}\)\W*$")
-"""A trailing agency sign-off on its own line: "--(بترا)", "(رويترز)"."""
+SIGN_OFF_RE = re.compile(
+    r"^\W*(?:[\u0621-\u064a]{1,2}(?:\.[\u0621-\u064a]{1,2}){0,3}\.?\s*[/،,]?\s*){0,4}"
+    r"[-–—]*\s*\([^()]{2,30}\)\W*$"
+)
+"""A trailing agency sign-off on its own line: "--(بترا)", "(رويترز)", or after the editors'
+initials: "ع.ج.م/ ع.ش (د ب أ، رويترز)"."""
 LABEL_ONLY_RE = re.compile(r"^[^\d:]{2,20}:$")
 """A field label alone on its line ("المصدر:"), its value on the next one."""
 
@@ -255,7 +259,7 @@ def clean_blocks(
                 out.credited_source = out.credited_source or credit
             out.count("credit")
             continue
-        if words <= 3 and SIGN_OFF_RE.match(text):
+        if words <= 8 and SIGN_OFF_RE.match(text):
             out.bylines.append(text)  # "--(بترا)": the agency sign-off line
             out.count("sign-off")
             continue

@@ -14,6 +14,8 @@ MIN_BODY_WORDS = 40
 
 VIDEO_PATH_HINTS = ("/video/", "/videos/", "/فيديو/", "/tv/", "/watch/")
 GALLERY_PATH_HINTS = ("/gallery/", "/galleries/", "/photos/", "/album/", "/صور/")
+HOME_PATHS = ("", "/", "/index.html", "/index.php", "/ar", "/ar/", "/home")
+QUERY_ID_RE = re.compile(r"[0-9]{3,}")
 LISTING_PATH_HINTS = ("/tag/", "/tags/", "/category/", "/section/", "/author/", "/search", "/page/")
 
 
@@ -31,7 +33,8 @@ def classify(article: Article, response: Any = None) -> str | None:
     url = article.fetched_url or article.url or ""
     path = urlsplit(url).path.lower()
     words = article.word_count or 0
-    if path in ("", "/", "/index.html", "/index.php", "/ar", "/ar/", "/home"):
+    query = urlsplit(url).query
+    if path in HOME_PATHS and not QUERY_ID_RE.search(query):  # "/?q=node/58123" is an article
         return "home"
     if not article.published and (
         any(h in path for h in LISTING_PATH_HINTS) or _headline_links(response) >= LISTING_LINKS

@@ -135,9 +135,21 @@ def _with_siblings(ranked: list[tuple[float, etree._Element]]) -> etree._Element
 
 
 LEAD_RE = re.compile(
-    r"(?:^|[\s_-])(?:lead|intro|standfirst|summary|excerpt|article__lead)(?:$|[\s_-])", re.I
+    r"(?:^|[\s_-])(?:lead|intro|standfirst|summary|excerpt|article__lead|teaser-?text)(?:$|[\s_-])",
+    re.I,
 )
 """Class names of a standfirst printed just before the article text."""
+
+
+MAX_SKIPS = 3
+"""Picture / date / byline elements a standfirst may sit above (DW: teaser, date, figure, text)."""
+
+
+def _between_lead_and_text(el: etree._Element) -> bool:
+    """A picture or a short line (date, byline) between a standfirst and the text."""
+    if el.tag in ("figure", "picture", "img"):
+        return True
+    return len("".join(el.itertext()).split()) < 8 and not LEAD_RE.search(el.get("class", ""))
 
 
 def lead_before(container: etree._Element) -> etree._Element | None:
@@ -147,8 +159,11 @@ def lead_before(container: etree._Element) -> etree._Element | None:
         if node is None:
             return None
         prev = node.getprevious()
+        skips = 0
         while prev is not None and (
-            not isinstance(prev.tag, str) or prev.tag in ("script", "style")
+            not isinstance(prev.tag, str)
+            or prev.tag in ("script", "style")
+            or (skips < MAX_SKIPS and _between_lead_and_text(prev) and (skips := skips + 1))
         ):
             prev = prev.getprevious()
         if prev is not None:

@@ -134,11 +134,36 @@ def resolve_credits(
                     break
                 dateline = _authors_from(later, prefixes, agencies)["dateline"]
             dateline = dateline or _lead_place(paragraphs, prefixes, agencies)
-            credited = got["agencies"]
-            if got["authors"] and house:
+            authors, credited = got["authors"], got["agencies"]
+            if house:
                 keys = {k for h in house if h for k in _outlet_keys(h)}
-                credited = [a for a in credited if not _outlet_keys(a) & keys]
-            return {"authors": got["authors"], "agencies": credited, "dateline": dateline}
+                # "المشهد اليمني - متابعات": the outlet read as a name is the house credit
+                outlet = [a for a in authors if _outlet_keys(a) & keys]
+                authors = [a for a in authors if a not in outlet]
+                if authors:  # next to a person the outlet is the employer, not a credit
+                    credited = [a for a in credited if not _outlet_keys(a) & keys]
+                elif not is_meta:
+                    credited = credited + [a for a in outlet if a not in credited]
+                if not (authors or credited):
+                    continue
+            return {"authors": authors, "agencies": credited, "dateline": dateline}
     if dateline is None:
         dateline = _dateline_from_date_lines(date_lines, prefixes, agencies)
-    return {"authors": [], "agencies": [], "dateline": dateline}
+    house_lead = _house_prefix(paragraphs, house)
+    return {"authors": [], "agencies": [house_lead] if house_lead else [], "dateline": dateline}
+
+
+HOUSE_PREFIX_RE = re.compile(r"^(?P<name>[^\s\-–—/:،,0-9][^\-–—/:،,0-9]{1,24}?)\s*[-–—/:]\s")
+"""The outlet's name opening the first paragraph: "عمون - حذرت ...", "شفق نيوز/ أعلنت ..."."""
+
+
+def _house_prefix(paragraphs: list[str], house: tuple[str, ...]) -> str | None:
+    """The house credit printed at the start of the text (the page's only credit)."""
+    m = HOUSE_PREFIX_RE.match(paragraphs[0]) if paragraphs and house else None
+    if not m:
+        return None
+    name = m["name"].strip()
+    key = match_key(name)
+    if len(key) < 3 or not any(key in k for h in house if h for k in _outlet_keys(h)):
+        return None
+    return name

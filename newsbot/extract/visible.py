@@ -21,7 +21,9 @@ from newsbot.extract.metadata import overlap
 TITLE_MARK_RE = re.compile(r"title|titre|headline", re.I)
 TODAY_RE = re.compile(r"today|current-?date|clock|now-?date|header-?date|date-?now|top-?bar", re.I)
 """Header widgets showing the time the page was served, not the article date."""
-DATE_MARK_RE = re.compile(r"date|time|publish|posted|pubdate|info|meta|timestamp|tarih|تاريخ", re.I)
+DATE_MARK_RE = re.compile(
+    r"date|time|publish|posted|pubdate|submitted|info|meta|timestamp|tarih|تاريخ", re.I
+)
 UPDATE_MARK_RE = re.compile(r"update|modif", re.I)
 DATE_LABEL_RE = re.compile(r"نشر في|نُشر في|تاريخ النشر|نشر بتاريخ|نُشر بتاريخ|تم نشره|تم النشر")
 UPDATE_LABEL_RE = re.compile(r"آخر تحديث|اخر تحديث|تم التحديث|محدثة|تحديث في")

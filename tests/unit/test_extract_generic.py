@@ -15,7 +15,7 @@ import pytest
 from itemadapter import ItemAdapter
 
 from newsbot.extract import extract_response
-from newsbot.extract.body import is_dateline_paragraph
+from newsbot.extract.body import SIGN_OFF_RE, is_dateline_paragraph
 from newsbot.extract.encoding import build_response
 from newsbot.extract.related import NOT_ARTICLE_URL_RE
 from newsbot.quality import FIELDS, compare_field
@@ -33,7 +33,7 @@ def _record(name: str) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def test_there_are_enough_generic_pages() -> None:
-    assert len(NAMES) >= 10
+    assert len(NAMES) >= 30
 
 
 KNOWN_GAPS = {
@@ -101,3 +101,19 @@ def test_articles_filed_under_a_section_path_are_related_links(url: str, article
 )
 def test_a_place_and_credit_line_above_the_text_is_a_dateline(text: str, dateline: bool) -> None:
     assert is_dateline_paragraph(text) is dateline
+
+
+@pytest.mark.parametrize(
+    ("text", "sign_off"),
+    [
+        ("--(بترا)", True),
+        ("ع.ج.م/ ع.ش (د ب أ، رويترز)", True),
+        ("ح.ز (أ ف ب)", True),
+        ("(صورة أرشيفية لمبنى البرلمان في برلين خلال جلسة سابقة)", False),
+        ("وقال الوزير (رويترز)", False),
+    ],
+)
+def test_an_agency_sign_off_after_the_editors_initials_is_a_credit_line(
+    text: str, sign_off: bool
+) -> None:
+    assert bool(SIGN_OFF_RE.match(text)) is sign_off

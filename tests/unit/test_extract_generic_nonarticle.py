@@ -15,6 +15,7 @@ import pytest
 from newsbot.extract import extract_response
 from newsbot.extract.classify import classify
 from newsbot.extract.encoding import build_response
+from newsbot.items import Article
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages" / "generic" / "nonarticle"
 
@@ -47,3 +48,19 @@ def test_generic_articles_are_still_articles() -> None:
         url = json.loads(exp.read_text(encoding="utf-8"))["url"]
         response = build_response(exp.with_suffix(".html").read_bytes(), url)
         assert classify(extract_response(response, None), response) is None, exp.stem
+
+
+@pytest.mark.parametrize(
+    ("url", "home"),
+    [
+        ("https://alakhbar.info/?q=node/58123", False),
+        ("https://www.example.com/index.php?id=48213", False),
+        ("https://www.example.com/", True),
+        ("https://www.example.com/?lang=ar", True),
+    ],
+)
+def test_a_site_root_with_an_article_id_in_the_query_is_not_the_home_page(
+    url: str, home: bool
+) -> None:
+    article = Article(url=url, title="الحكومة تصادق على مشروع قانون", word_count=120)
+    assert (classify(article) == "home") is home
