@@ -29,6 +29,7 @@ from newsbot.extract.dates import (
     refine_with_hint,
     update_variants,
     url_date,
+    with_visible_hijri,
 )
 from newsbot.extract.encoding import MAX_BYTES, fix_mojibake, looks_binary, repair_response
 from newsbot.extract.text import extract_body, selector_values
@@ -268,6 +269,7 @@ def _extract_fields(
     elif pub.source not in ("sitemap", "feed"):
         pub = refine_with_hint(pub, hints, dctx)
     if pub is not None:
+        pub = with_visible_hijri(pub, sel_pub + vis_pub + res.date_lines, dctx)
         loader.add_value("published", pub.value)
         loader.add_value("published_raw", pub.raw)
         loader.add_value("published_hijri", pub.hijri)

@@ -24,6 +24,10 @@ LEAD_PLACE_RE = re.compile(
     r"^(?P<lead>[^\s(،,:\-–—0-9]{2,20}(?: [^\s(،,:\-–—0-9]{2,20})?\s*[-–—]\s*[^:\n]{1,20}?)\s*:\s"
 )
 """A "city - agency:" prefix of the first paragraph: "القاهرة - أ ش أ: قال ..."."""
+LEAD_CITY_RE = re.compile(
+    r"^(?P<city>[^\s(،,:\-–—0-9]{2,20}(?: [^\s(،,:\-–—0-9]{2,20})?)\s*[-–—]\s"
+)
+"""A bare city opening the first paragraph: "بيروت – أقرّ مجلس الوزراء ..."."""
 
 
 def _lead_place(
@@ -32,12 +36,28 @@ def _lead_place(
     """The city of a "city - agency:" prefix of the first paragraph (agency known to the parser)."""
     m = LEAD_PLACE_RE.match(paragraphs[0]) if paragraphs else None
     if not m:
-        return None
+        return _lead_city(paragraphs, prefixes, agencies)
     try:
         got = parse_byline(m["lead"], prefixes=prefixes, agencies=agencies)
     except Exception:
         return None
     if got.get("dateline") and got.get("agencies") and not got.get("authors"):
+        return str(got["dateline"])
+    return None
+
+
+def _lead_city(
+    paragraphs: list[str], prefixes: tuple[str, ...], agencies: tuple[str, ...]
+) -> str | None:
+    """A known city (the byline parser's gazetteer) opening the first paragraph before a dash."""
+    m = LEAD_CITY_RE.match(paragraphs[0]) if paragraphs else None
+    if not m:
+        return None
+    try:
+        got = parse_byline(m["city"], prefixes=prefixes, agencies=agencies)
+    except Exception:
+        return None
+    if got.get("dateline") and not (got.get("authors") or got.get("agencies")):
         return str(got["dateline"])
     return None
 
@@ -149,6 +169,7 @@ def resolve_credits(
             return {"authors": authors, "agencies": credited, "dateline": dateline}
     if dateline is None:
         dateline = _dateline_from_date_lines(date_lines, prefixes, agencies)
+    dateline = dateline or _lead_city(paragraphs, prefixes, agencies)
     house_lead = _house_prefix(paragraphs, house)
     return {"authors": [], "agencies": [house_lead] if house_lead else [], "dateline": dateline}
 

@@ -175,6 +175,21 @@ def refine_with_hint(pub: DateResult, hints: dict[str, Any], ctx: DateContext) -
     )
 
 
+def with_visible_hijri(pub: DateResult, texts: list[str], ctx: DateContext) -> DateResult:
+    """``pub`` with the Hijri date of a visible date line that names the same local day.
+
+    Structured dates (JSON-LD, meta) carry no Hijri date; the printed line often does
+    ("5 رمضان 1445هـ الموافق 15 مارس 2024م").
+    """
+    if pub.hijri:
+        return pub
+    for text in texts:
+        got = parse_candidate(text, "text", ctx)
+        if got is not None and got.hijri and got.value[:10] == pub.value[:10]:
+            return DateResult(pub.value, pub.raw, pub.source, pub.tz_source, got.hijri, pub.when)
+    return pub
+
+
 def published_candidates(ld: dict[str, Any], md: dict[str, Any]) -> list[tuple[str, str]]:
     """Structured publication-date strings ``(text, source)``, most reliable first."""
     meta, micro, rdfa = md["meta"], md["microdata"], md["rdfa"]

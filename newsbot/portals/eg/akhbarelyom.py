@@ -45,7 +45,7 @@ PORTAL = Portal(
                     "article nav.breadcrumb li:last-child a",
                 ),
                 tags=("article div.post-tags a.post-tags_link",),
-                related=("div#Related h4.RelatedNewsHead",),
+                related=("div#Related div.article", "div#Related h4.RelatedNewsHead"),
             ),
         ),
     ),
