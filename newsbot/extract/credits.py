@@ -6,7 +6,7 @@ import logging
 import re
 from typing import Any
 
-from newsbot.extract._deps import match_key, parse_byline
+from newsbot.extract._deps import match_key, parse_byline, parse_date_info
 from newsbot.text.bylines import canonical_agency
 
 logger = logging.getLogger(__name__)
@@ -16,10 +16,11 @@ ORG_NAME_RE = re.compile(r"^[A-Z0-9][A-Z0-9 .&-]{1,15}$")
 LATIN_WORD_RE = re.compile(r"^[A-Za-z][\w.-]*$")
 URL_RE = re.compile(r"https?://\S+")
 LEAD_DATELINE_RE = re.compile(
-    r"^(?P<city>[^\s(،,:\-–—0-9]{2,20}(?: [^\s(،,:\-–—0-9]{2,20})?)(?:[،,]\s*[^\s(،,]{2,20})?\s*"
+    r"^(?P<city>[^\s(،,:\-–—0-9]{2,20}(?: [^\s(،,:\-–—0-9]{2,20})?)(?:[،,]\s*[^\s(،,]{2,20}(?: [^\s(،,]{2,20}){0,2})?\s*"
     r"\((?P<agency>[^()]{1,25})\)\s*(?:--|[-–—:])"
 )
-"""A dateline printed at the start of the first paragraph: "دمشق، سوريا (CNN) --"."""
+"""A dateline printed at the start of the first paragraph: "دمشق، سوريا (CNN) --", also with a
+country of up to three words ("دبي، الإمارات العربية المتحدة (CNN) --")."""
 LEAD_PLACE_RE = re.compile(
     r"^(?P<lead>[^\s(،,:\-–—0-9]{2,20}(?: [^\s(،,:\-–—0-9]{2,20})?\s*[-–—]\s*[^:\n]{1,20}?)\s*:\s"
 )
@@ -82,6 +83,9 @@ def _authors_from(
         except Exception as exc:
             logger.warning("byline parser failed on %r: %s", name, exc)
             continue
+        place = None if metadata else _date_line_place(name)
+        if place and got.get("authors") == [place]:
+            got = {**got, "authors": [], "dateline": got.get("dateline") or place}
         out["authors"] += [a for a in got.get("authors", []) if a not in out["authors"]]
         if not metadata:
             out["agencies"] += [a for a in got.get("agencies", []) if a not in out["agencies"]]
@@ -91,6 +95,27 @@ def _authors_from(
 
 DATE_LINE_CITY_RE = re.compile(r"^([^\d،,:()]{2,25})[،,]\s*\S")
 """A date line that starts with the place: "بروكسل، 9 تشرين الأول 2009"."""
+
+
+YEAR_RE = re.compile(r"\b(?:1[89]|20)\d\d\b|[١٢][٠-٩]{3}")
+
+
+def _date_line_place(text: str) -> str | None:
+    """The place of a "place، date" line ("لوكسمبورغ، 14 حزيران 2010"): a byline made of a
+    date line names a place even when the byline parser does not know the city."""
+    m = DATE_LINE_CITY_RE.match(text)
+    if not m or len(m.group(1).split()) > 2:
+        return None
+    rest = text[m.end(1) :].lstrip("،, ")
+    if not YEAR_RE.search(rest):
+        return None
+    try:
+        parsed = parse_date_info(rest)
+    except Exception:
+        return None
+    if parsed is None or parsed.value is None:
+        return None
+    return m.group(1).strip()
 
 
 def _dateline_from_date_lines(
