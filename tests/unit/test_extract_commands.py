@@ -141,9 +141,11 @@ def test_shell_command_is_the_project_override() -> None:
     assert "parse_date" in run.stdout
 
 
-def test_shell_evaluates_extract_on_a_saved_page() -> None:
+def test_shell_evaluates_extract_on_a_saved_page(tmp_path: Path) -> None:
     code = "(extract(response)['title'], parse_byline('كتبت آية دعبس')['authors'], portal)"
-    run = scrapy("shell", "./tests/fixtures/pages/seed_aggregator.html", "-c", code, "--nolog")
+    page = "./tests/fixtures/pages/seed_aggregator.html"
+    state = f"NEWSBOT_STATE_DIR={tmp_path}"  # the shell's crawler opens the seen-store
+    run = scrapy("shell", page, "-c", code, "--nolog", "-s", state)
     assert run.returncode == 0, run.stderr
     assert (
         run.stdout.strip()
