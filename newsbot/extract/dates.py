@@ -130,20 +130,14 @@ def url_date(url: str, ctx: DateContext) -> DateResult | None:
     )
 
 
-_BARE_DAY_AS_UTC = re.compile(r"^(\d{4}-\d\d-\d\d)(?:T00:00(?::00)?(?:\+00:00|Z)?)?$")
-"""A day-only discovery date ("2023-09-16" lastmod), also as the midnight UTC that the
-discovery layer turns it into: the day is known, the time is not."""
-
-
 def hint_text(raw: Any) -> str | None:
-    """A discovery date as a string to parse; a bare day (or midnight UTC) stays a bare day."""
+    """A discovery date as a string to parse. Discovery hands a bare day ("2023-09-16"
+    lastmod) on as written, so it stays a day; a written time (even midnight) is kept."""
     if not raw:
         return None
     if isinstance(raw, datetime):
         raw = raw.isoformat()
-    text = str(raw).strip()
-    m = _BARE_DAY_AS_UTC.match(text)
-    return m.group(1) if m else text
+    return str(raw).strip() or None
 
 
 def hint_date(hints: dict[str, Any], ctx: DateContext, key: str = "published") -> DateResult | None:

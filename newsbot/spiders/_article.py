@@ -29,10 +29,12 @@ def _apply_hints(article: Article, hints: dict[str, Any], portal: Portal | None)
     """Fill ``published``/``title``/``language`` from feed/sitemap metadata the page lacked."""
     used = None
     if not article.published and hints.get("published"):
-        when = parse_machine_date(str(hints["published"]))
+        raw = str(hints["published"]).strip()
+        when = parse_machine_date(raw)
         if when is not None:
             zone = ZoneInfo(portal.timezone) if portal is not None else UTC
-            article.published = when.astimezone(zone).isoformat()
+            # a bare day ("2024-05-13") stays a day: no invented midnight
+            article.published = raw if len(raw) == 10 else when.astimezone(zone).isoformat()
             article.published_raw = article.published_raw or str(hints["published"])
             article.date_source = str(hints.get("date_source") or "sitemap")
             article.date_tz_source = article.date_tz_source or "page"

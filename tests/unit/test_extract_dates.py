@@ -33,7 +33,7 @@ def _record(html: bytes, url: str, hints: dict[str, str] | None = None) -> dict:
     ("raw", "expected"),
     [
         ("2023-09-16", "2023-09-16"),
-        ("2023-09-16T00:00:00+00:00", "2023-09-16"),  # how discovery hands a bare lastmod on
+        ("2023-09-16T00:00:00+00:00", "2023-09-16T00:00:00+00:00"),  # a written midnight is kept
         ("2023-09-16T12:00:00+03:00", "2023-09-16T12:00:00+03:00"),
         (datetime(2023, 9, 16, 9, 0, tzinfo=UTC), "2023-09-16T09:00:00+00:00"),
         (None, None),
@@ -50,7 +50,7 @@ def test_date_only_sitemap_dates_stay_date_only_in_a_known_zone() -> None:
         "https://www.alqabas.com/article/1-x",
         {
             "published": "2023-09-16",
-            "modified": "2023-09-16T00:00:00+00:00",
+            "modified": "2023-09-16",  # discovery hands a bare lastmod on as written
             "date_source": "sitemap",
         },
     )
