@@ -151,6 +151,10 @@ class Portal:
     """JavaScript rendering: never / auto (when the plain page has no body) / always."""
     download_delay: float = 1.0
     concurrency: int = 2
+    schedule_minutes: int = 60
+    """Interval of scheduled crawls of this portal (deploy recipes, ``scrapy portals``)."""
+    unverified: tuple[str, ...] = ()
+    """Source / start URLs with no public evidence yet (flagged by ``scrapy portals``)."""
     enabled: bool = True
     notes: str = ""
 
@@ -186,6 +190,17 @@ class Portal:
                     raise PortalError(f"{where}: prefer_selectors names unknown field {fname!r}")
         if self.download_delay < 0 or self.concurrency < 1:
             raise PortalError(f"{where}: download_delay >= 0 and concurrency >= 1 required")
+        if self.schedule_minutes < 1:
+            raise PortalError(f"{where}: schedule_minutes must be >= 1")
+        known = {*self.start_urls, *self.source_urls()}
+        for url in self.unverified:
+            if url not in known:
+                raise PortalError(f"{where}: unverified URL {url!r} is not one of its sources")
+
+    def source_urls(self) -> tuple[str, ...]:
+        """Every discovery URL declared in ``sources``, in discovery order."""
+        s = self.sources
+        return (*s.rss, *s.news_sitemaps, *s.sitemaps, *(lst.url for lst in s.listings))
 
     def layout_for(self, when: date | None = None) -> Layout:
         """The layout valid on ``when`` (the current one when ``when`` is None or unknown)."""
