@@ -20,7 +20,7 @@ from newsbot.demo.server import Route
 
 __all__ = ["article_path", "build_farm", "latency_routes"]
 
-_WORDS = (
+_TEXT = (
     "أعلنت الحكومة اليوم عن حزمة جديدة من الإجراءات الاقتصادية لدعم الأسر محدودة الدخل وقال "
     "المتحدث الرسمي إن الخطة ستنفذ على ثلاث مراحل خلال العام المقبل ورحبت غرفة التجارة بالقرار "
     "واعتبرته خطوة مهمة نحو تنشيط الأسواق المحلية وأشار خبراء إلى أن نجاح الخطة يعتمد على سرعة "
@@ -28,7 +28,8 @@ _WORDS = (
     "التفاصيل وتوقعت مصادر مطلعة أن تعلن الوزارة عن جدول زمني مفصل الأسبوع المقبل وفي سياق متصل "
     "ارتفعت أسعار الذهب في الأسواق العالمية بنسبة طفيفة وأكد البنك المركزي التزامه بالحفاظ على "
     "استقرار سعر الصرف ودعت منظمات المجتمع المدني إلى إشراك المواطنين في متابعة تنفيذ المشروعات"
-).split()
+)
+_WORDS = _TEXT.split(" ")
 _EPOCH = datetime(2026, 1, 1, 8, 0, tzinfo=UTC)
 
 
@@ -75,7 +76,7 @@ def build_farm(root: Path, count: int) -> list[str]:
     )
     (root / "robots.txt").write_text("User-agent: *\nSitemap: /sitemap.xml\n", encoding="utf-8")
     (root / "index.html").write_text(
-        '<html lang="ar"><body><a href="/sitemap.xml">sitemap</a></body></html>', encoding="utf-8"
+        '<html lang="ar"><body><h1>farm</h1></body></html>', encoding="utf-8"
     )
     return paths
 

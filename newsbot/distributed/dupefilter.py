@@ -42,7 +42,10 @@ class RunDupeFilter(RFPDupeFilter):
         self.stats = stats
 
     def request_fingerprint(self, request: Request) -> str:
-        return self.fingerprinter.fingerprint(request).hex()
+        """Canonical-URL fingerprint; discovery requests in their own namespace (a sitemap
+        linked from a page as if it were an article still gets fetched as a sitemap)."""
+        kind = "d:" if request.meta.get("newsbot_kind") == "discovery" else ""
+        return kind + self.fingerprinter.fingerprint(request).hex()
 
     def log(self, request: Request, spider: Spider | None = None) -> None:
         if self.debug or self.logdupes:

@@ -31,6 +31,13 @@ redis.call('ZADD', KEYS[2], r[2], r[1])
 return r[1]
 """
 
+_PUSH_UNSEEN = """
+-- KEYS[1] queue, KEYS[2] dupefilter; ARGV score, entry, fingerprint ('' = do not filter)
+if ARGV[3] ~= '' and redis.call('SADD', KEYS[2], ARGV[3]) == 0 then return 0 end
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+return 1
+"""
+
 _REQUEUE_DEAD = """
 -- KEYS[1] queue, KEYS[2] workers; ARGV[1] in-flight key prefix, ARGV[2] oldest live heartbeat
 local moved = 0
@@ -65,12 +72,20 @@ class InflightQueue(PriorityQueue):
         super().__init__(*args, **kwargs)
         self.inflight_key = inflight_key
         self._pop = self.server.register_script(_POP)
+        self._push_unseen = self.server.register_script(_PUSH_UNSEEN)
 
     def _encode_request(self, request: Request) -> bytes:
         meta = request.meta
         if META_INFLIGHT in meta:  # a redirect/retry copy of a popped request
             request = request.replace(meta={k: v for k, v in meta.items() if k != META_INFLIGHT})
         return bytes(self.serializer.dumps(request.to_dict(spider=self.spider)))
+
+    def push_unseen(self, request: Request, dupefilter_key: str, fingerprint: str) -> bool:
+        """Queue ``request`` unless ``fingerprint`` is in the dupefilter set (one atomic step,
+        so no worker sees the fingerprint before the request is queued); False if filtered."""
+        entry = self._encode_request(request)
+        keys = [self.key, dupefilter_key]
+        return bool(self._push_unseen(keys=keys, args=[-request.priority, entry, fingerprint]))
 
     def pop(self, timeout: int = 0) -> Request | None:
         data = self._pop(keys=[self.key, self.inflight_key])

@@ -158,11 +158,11 @@ class RedisScheduler(Scheduler):
             self.local.append(request)
             return True
         check = not request.dont_filter or request.meta.get("newsbot_kind") == "discovery"
+        fingerprint = self.df.request_fingerprint(request) if check else ""
         try:
-            if check and self.df.request_seen(request):
+            if not self.queue.push_unseen(request, self.df.key, fingerprint):
                 self.df.log(request, self.spider)
                 return False
-            self.queue.push(request)
         except redis.RedisError as exc:
             self._redis_failed("enqueue", exc)
             return False
