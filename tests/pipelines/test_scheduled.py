@@ -138,6 +138,8 @@ def _run_job(scrapyd: dict[str, Any], base: str) -> Path:
     feed = scrapyd["dir"] / "items" / "newsbot" / "site" / f"{job['jobid']}.jl"
     log = scrapyd["dir"] / "logs" / "newsbot" / "site" / f"{job['jobid']}.log"
     assert "Spider closed (finished)" in log.read_text(encoding="utf-8")
+    report = json.loads(feed.with_name(f"{job['jobid']}.report.json").read_text(encoding="utf-8"))
+    assert report["status"] in ("ok", "nothing_new"), report
     return feed
 
 
