@@ -43,8 +43,13 @@ class AckMiddleware:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.pending: dict[int, _Pending] = {}
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
+
+    def spider_opened(self) -> None:
+        # Connected now, after the item pipelines: on item_scraped the feed line is written
+        # first, then the dedupe pipeline stores the record, and only then is the request acked.
         for signal in (signals.item_scraped, signals.item_dropped, signals.item_error):
-            crawler.signals.connect(self.item_done, signal=signal)
+            self.crawler.signals.connect(self.item_done, signal=signal)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> AckMiddleware:

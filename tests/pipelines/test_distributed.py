@@ -10,13 +10,14 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from crawlutil import REPO, crawl_command, kill_after_lines, read_jsonl, subprocess_env
+from crawlutil import REPO, crawl_command, read_jsonl, subprocess_env
 
 from newsbot.demo.farm import build_farm, latency_routes
 from newsbot.demo.server import _Server, start_server
@@ -119,7 +120,15 @@ def test_sigkill_one_worker_loses_nothing(
     quick = {"NEWSBOT_REDIS_WORKER_TIMEOUT": 3}  # the killed worker is found dead after 3 s
     victim = _start(base, redis_clean, tmp_path, "victim", **quick)
     survivor = _start(base, redis_clean, tmp_path, "survivor", **quick)
-    kill_after_lines(victim, victim.feed, 3)
+    # SIGKILL at a moment unrelated to the victim's own writes: once the site has served a
+    # third of the articles and the victim has written at least one.
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and victim.poll() is None:
+        if len(_article_hits(server)) >= ARTICLES // 3 and read_jsonl(victim.feed):
+            break
+        time.sleep(0.01)
+    victim.kill()
+    victim.wait()
     assert victim.returncode == -signal.SIGKILL
     restarted = _start(base, redis_clean, tmp_path, "restarted", **quick)
     _finish(survivor)
