@@ -17,6 +17,8 @@ import logging
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
+from scrapy import signals
+
 from newsbot.distributed import enabled
 from newsbot.distributed.connection import connect
 from newsbot.state.redis import RedisSeenStore
@@ -59,4 +61,6 @@ def shared_claims(crawler: Crawler) -> SharedClaims | None:
     ttl = max(1.0, settings.getfloat("NEWSBOT_REDIS_CLAIM_TTL", 3600.0)) / 86400
     index = RedisSeenStore("", ttl_days=ttl, prefix=PREFIX, client=connect(settings))
     index.band_ttl = index.ttl
-    return SharedClaims(index)
+    claims = SharedClaims(index)
+    crawler.signals.connect(claims.close, signal=signals.engine_stopped, weak=False)
+    return claims

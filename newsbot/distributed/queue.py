@@ -18,7 +18,7 @@ from scrapy_redis.queue import PriorityQueue
 if TYPE_CHECKING:
     from scrapy import Request
 
-__all__ = ["META_INFLIGHT", "InflightQueue"]
+__all__ = ["BUSY_SCRIPT", "META_INFLIGHT", "REQUEUE_DEAD_SCRIPT", "InflightQueue"]
 
 META_INFLIGHT = "newsbot_inflight"
 """``request.meta`` key: the queue entry of a popped request (removed by :meth:`ack`)."""
@@ -38,7 +38,7 @@ redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
 return 1
 """
 
-_REQUEUE_DEAD = """
+REQUEUE_DEAD_SCRIPT = """
 -- KEYS[1] queue, KEYS[2] workers; ARGV[1] in-flight key prefix, ARGV[2] oldest live heartbeat
 local moved = 0
 local dead = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', '(' .. ARGV[2])
@@ -55,7 +55,7 @@ end
 return moved
 """
 
-_BUSY = """
+BUSY_SCRIPT = """
 -- KEYS[1] workers; ARGV[1] in-flight key prefix, ARGV[2] this worker: in-flight of the others
 local busy = 0
 for _, worker in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do

@@ -6,8 +6,11 @@
 * Redis unreachable at start: :class:`~newsbot.distributed.connection.RedisUnavailable` naming
   ``REDIS_URL``, raised while the crawler is built, before any request (exit status 1).
 * Stats without the deprecated ``spider=`` argument.
-* Discovery requests (``dont_filter=True`` so that every run fetches them) go through the run's
-  dupefilter anyway: every worker yields the same start requests and only the first is queued.
+* Workers are the ordinary newsbot spiders, not ``RedisSpider`` (whose start URLs come from a
+  Redis list as ``dont_filter`` requests and whose ``start_requests`` Scrapy 2.19 never calls):
+  every worker's ``async start()`` yields the same discovery requests, and these
+  (``dont_filter=True`` so that every run fetches them) go through the run's dupefilter anyway,
+  checked and queued in one atomic step, so only the first worker's are queued.
 * Workers neither exit nor spin on an empty queue: on ``spider_idle`` a worker clears its own
   in-flight set, re-queues the in-flight requests of dead workers (no heartbeat for
   ``NEWSBOT_REDIS_WORKER_TIMEOUT`` s), and stays open (polling every 0.2 s) while the queue has
@@ -38,7 +41,7 @@ from twisted.internet import reactor, task
 from newsbot.distributed import crawl_key
 from newsbot.distributed.connection import connect, safe_url
 from newsbot.distributed.dupefilter import RunDupeFilter
-from newsbot.distributed.queue import _BUSY, _REQUEUE_DEAD, InflightQueue
+from newsbot.distributed.queue import BUSY_SCRIPT, REQUEUE_DEAD_SCRIPT, InflightQueue
 from newsbot.dupefilter import CanonicalFingerprinter
 from newsbot.state import redis_url
 
@@ -103,8 +106,8 @@ class RedisScheduler(Scheduler):
             stats=self.stats,
             debug=self.crawler.settings.getbool("DUPEFILTER_DEBUG"),
         )
-        self._requeue_dead = self.server.register_script(_REQUEUE_DEAD)
-        self._busy = self.server.register_script(_BUSY)
+        self._requeue_dead = self.server.register_script(REQUEUE_DEAD_SCRIPT)
+        self._busy = self.server.register_script(BUSY_SCRIPT)
         self.beat()
         pending = len(self.queue)
         if pending:
