@@ -8,6 +8,7 @@ would check: the server's request log, the workers' feeds, their exit status and
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import time
@@ -139,10 +140,11 @@ def test_sigkill_one_worker_loses_nothing(
     )
     assert len(urls) == ARTICLES, f"lost: {ARTICLES - len(urls)}"
     assert set(urls.values()) == {1}, [u for u, n in urls.items() if n > 1]
-    # Only the pages the killed worker had in flight (at most CONCURRENT_REQUESTS) again.
+    # Only the pages the killed worker had in flight were fetched again.
+    logs = survivor.logfile.read_text() + restarted.logfile.read_text()
+    requeued = sum(int(n) for n in re.findall(r"Re-queued (\d+) in-flight", logs))
     refetched = sum(n - 1 for n in _article_hits(server).values())
-    assert 0 < refetched <= 16
-    assert "Re-queued" in survivor.logfile.read_text() + restarted.logfile.read_text()
+    assert refetched <= requeued
 
 
 def test_redis_down_is_a_clear_error_before_any_request(
