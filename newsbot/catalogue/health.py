@@ -18,6 +18,7 @@ alone do not change the verdict.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -105,11 +106,15 @@ class PortalHealth:
                 broken.append("no article page could be fetched")
             else:
                 broken.append("no fetched article has a title and a body")
-        for a in self.articles:
-            if a.status != "ok":
-                warn.append(f"article {a.url}: {describe(a.status)}")
-            elif not a.usable:
-                warn.append(f"article {a.url}: not an article ({a.reason or 'no title/body'})")
+        failed = Counter(
+            describe(a.status)
+            if a.status != "ok"
+            else f"not an article ({a.reason or 'no title/body'})"
+            for a in self.articles
+            if not a.usable
+        )
+        for what, n in failed.items():
+            warn.append(f"{n}/{len(self.articles)} article page(s): {what}")
         usable = [a for a in self.articles if a.usable]
         if usable:
             missed = set.intersection(*(set(a.selector_misses) for a in usable))
@@ -191,7 +196,8 @@ def render_sources(reports: Iterable[PortalHealth]) -> str:
 
 
 def render_summary(reports: Iterable[PortalHealth]) -> str:
-    """One row per portal: verdict, sources reachable, discovered, coverage, problems."""
+    """One row per portal (verdict, sources reachable, discovered, coverage), then its problems."""
+    reports = list(reports)
     rows = []
     for h in reports:
         reachable = sum(1 for s in h.sources if s.ok)
@@ -204,8 +210,11 @@ def render_summary(reports: Iterable[PortalHealth]) -> str:
                 str(h.discovered),
                 f"{fetched}/{len(h.articles)}",
                 *(h.coverage(f) for f in FIELDS),
-                "; ".join(h.problems) or "-",
             ]
         )
-    headers = ["portal", "status", "sources ok", "discovered", "fetched", *FIELDS, "problems"]
-    return render_table(headers, rows)
+    headers = ["portal", "status", "sources ok", "discovered", "fetched", *FIELDS]
+    out = render_table(headers, rows)
+    problems = [[h.slug, p] for h in reports for p in h.problems]
+    if problems:
+        out += "\nproblems:\n" + "".join(f"  {slug}: {p}\n" for slug, p in problems)
+    return out

@@ -21,6 +21,7 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 from scrapy.settings import SETTINGS_PRIORITIES
 
+from newsbot import portals
 from newsbot.commands.portals import crawler_process, mirror_all
 
 if TYPE_CHECKING:
@@ -64,6 +65,11 @@ class Command(ScrapyCommand):
         except ValueError as exc:
             raise UsageError(str(exc), print_help=False) from None
         host = (urlsplit(home).hostname or "").removeprefix("www.")
+        owner = portals.for_host(host)
+        if owner is not None and not opts.output:
+            sys.stderr.write(f"error: {host} is already covered by portal {owner.slug!r}\n")
+            self.exitcode = 1
+            return
         assert self.settings is not None
         mirror_all(self.settings, [host], opts.mirror)
         process = crawler_process(self.settings)

@@ -123,10 +123,13 @@ class ProbeSpider(NewsbotSpider):
         return target, meta["probe_result"]
 
     def probe_error(self, failure: Failure) -> Iterator[Request]:
-        """Errback of a source: record the error kind; sample articles if it was the last."""
-        self.on_error(failure)
+        """Errback of a source: record the error kind; sample articles if it was the last.
+
+        A missing robots.txt is normal: it is recorded, not logged as a failure."""
         target, result = self.answered(failure)
         result.status = _error_kind(failure)
+        if result.kind != "robots" or not result.status.startswith("http_4"):
+            self.on_error(failure)
         yield from self.maybe_articles(target)
 
     def accept(self, target: Target, result: SourceResult, entries: list[Entry]) -> None:

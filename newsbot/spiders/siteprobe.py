@@ -25,6 +25,7 @@ from newsbot.discovery import Entry
 from newsbot.discovery.html import feed_links, select_links
 from newsbot.discovery.sitemaps import COMMON_SITEMAP_PATHS, sitemaps_from_robots
 from newsbot.spiders._probe import ProbeSpider, Target
+from newsbot.spiders.base import _error_kind
 from newsbot.spiders.site import home_url
 
 if TYPE_CHECKING:
@@ -88,15 +89,25 @@ class SiteProbeSpider(ProbeSpider):
         yield from self.maybe_articles(target)
 
     def robots_error(self, failure: Failure) -> Iterator[Request]:
+        """No robots.txt (HTTP 4xx): try the common sitemap paths; a dead host: nothing more."""
         yield from self.probe_error(failure)
-        yield from self.guess_paths(COMMON_SITEMAP_PATHS, "sitemap", self.parse_sitemap)
+        assert self.findings.robots is not None
+        if self.findings.robots.status.startswith("http_4"):
+            yield from self.guess_paths(COMMON_SITEMAP_PATHS, "sitemap", self.parse_sitemap)
 
     def guess_paths(self, paths: tuple[str, ...], kind: str, callback: Any) -> Iterator[Request]:
         """Requests for common paths; what answers joins the sources, the rest stays a probe."""
         for path in paths:
             url = urljoin(self.home, path)
             found = self.source(url, kind, f"common path {path} (not announced)", guessed=True)
-            yield self.probe(self.target, found, callback)
+            yield self.probe(self.target, found, callback, self.guess_error)
+
+    def guess_error(self, failure: Failure) -> Iterator[Request]:
+        """A guessed path that does not exist is expected: recorded, counted, not logged."""
+        target, result = self.answered(failure)
+        result.status = _error_kind(failure)
+        self.count(None, "discovery/probe_missing")
+        yield from self.maybe_articles(target)
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
         target, result = self.answered(response)
