@@ -28,6 +28,7 @@ from parsel import Selector
 
 from newsbot.catalogue.results import FIELDS, ArticleResult, SourceResult, describe
 from newsbot.catalogue.table import render_table
+from newsbot.extract.container import select_all
 
 OK, DEGRADED, BROKEN = "ok", "degraded", "broken"
 
@@ -47,8 +48,6 @@ SELECTOR_CHECKED: tuple[str, ...] = (
 
 def selector_misses(sel: Selector, layout: Any) -> list[str]:
     """Fields of ``layout.selectors`` for which no selector matches anything on the page."""
-    from newsbot.extract.container import select_all
-
     misses = []
     for name in SELECTOR_CHECKED:
         queries = getattr(layout.selectors, name, ())

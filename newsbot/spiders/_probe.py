@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Request, Response, TextResponse
+from scrapy.settings import BaseSettings
 
 from newsbot.catalogue.results import ArticleResult, SourceResult
 from newsbot.discovery import Entry
@@ -38,10 +39,13 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+PROBE_OFF: dict[str, tuple[str, ...]] = {
+    "SPIDER_MIDDLEWARES": ("newsbot.middlewares.incremental.IncrementalMiddleware",),
+    "EXTENSIONS": ("newsbot.extensions.report.CrawlReport",),
+}
+"""Components switched off for a probe (the project's other components stay)."""
 PROBE_SETTINGS: dict[str, Any] = {
     "ITEM_PIPELINES": {},
-    "SPIDER_MIDDLEWARES": {"newsbot.middlewares.incremental.IncrementalMiddleware": None},
-    "EXTENSIONS": {"newsbot.extensions.report.CrawlReport": None},
     "NEWSBOT_STATE_ENABLED": False,
     "RETRY_TIMES": 1,
     "DOWNLOAD_TIMEOUT": 20,
@@ -72,6 +76,14 @@ class ProbeSpider(NewsbotSpider):
     """Base class: source bookkeeping, article sampling, extraction records."""
 
     custom_settings: dict[str, Any] = dict(PROBE_SETTINGS)
+
+    @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        """``custom_settings``, then PROBE_OFF's components disabled within the project's lists."""
+        super().update_settings(settings)
+        for name, off in PROBE_OFF.items():
+            merged = {**settings.getdict(name), **dict.fromkeys(off)}
+            settings.set(name, merged, priority="spider")
 
     def __init__(self, *args: Any, articles: int | str = 3, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -24,6 +24,7 @@ from newsbot.catalogue.results import SourceResult
 from newsbot.discovery import Entry
 from newsbot.discovery.html import feed_links, select_links
 from newsbot.discovery.sitemaps import COMMON_SITEMAP_PATHS, sitemaps_from_robots
+from newsbot.spiders._args import ArgumentError
 from newsbot.spiders._probe import ProbeSpider, Target
 from newsbot.spiders.base import _error_kind
 from newsbot.spiders.site import home_url
@@ -49,7 +50,7 @@ class SiteProbeSpider(ProbeSpider):
     def __init__(self, *args: Any, home: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not home:
-            raise ValueError("siteprobe needs -a home=https://www.example.com/")
+            raise ArgumentError("siteprobe needs -a home=https://www.example.com/")
         self.home = home_url(home) if "://" not in home else home
         self.findings = Findings(home=self.home)
         self.target = Target(key="site", portal=None, home=self.home)
