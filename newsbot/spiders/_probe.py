@@ -27,6 +27,7 @@ from newsbot.discovery import Entry
 from newsbot.discovery.feeds import parse_feed
 from newsbot.discovery.sitemaps import Sitemap, parse_sitemap
 from newsbot.extract import classify, extract_response
+from newsbot.spiders._args import ArgumentError
 from newsbot.spiders._discovery import DISCOVERY_PRIORITY
 from newsbot.spiders.base import NewsbotSpider, _error_kind
 from newsbot.urls import canonical_url
@@ -54,6 +55,8 @@ PROBE_SETTINGS: dict[str, Any] = {
 host sooner (``-s`` on the command line wins)."""
 
 
+MAX_ARTICLES = 10
+"""Article pages fetched per target at most, whatever ``articles`` asks."""
 SOURCE_RANK = {"news_sitemap": 0, "rss": 1, "sitemap": 2, "listing": 3}
 """Sources whose entries are sampled first (news sitemaps and feeds list articles only)."""
 
@@ -87,7 +90,10 @@ class ProbeSpider(NewsbotSpider):
 
     def __init__(self, *args: Any, articles: int | str = 3, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.max_articles = max(0, min(int(articles), 10))
+        try:
+            self.max_articles = max(0, min(int(articles), MAX_ARTICLES))
+        except ValueError:
+            raise ArgumentError(f"-a articles={articles!r}: an integer is required") from None
         self.targets: dict[str, Target] = {}
 
     @classmethod
