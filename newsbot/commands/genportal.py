@@ -54,7 +54,8 @@ class Command(ScrapyCommand):
             self.settings.set("LOG_LEVEL", "WARNING", priority="cmdline")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
-        from newsbot.catalogue.draft import DraftError, build_draft, write_draft
+        from newsbot.catalogue.draft import build_draft
+        from newsbot.catalogue.portalfile import DraftError, write_draft
         from newsbot.spiders.site import home_url
         from newsbot.spiders.siteprobe import SiteProbeSpider
 

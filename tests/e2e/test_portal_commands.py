@@ -81,6 +81,9 @@ def test_portals_lists_the_catalogue():
     youm7 = next(r for r in rows if r["slug"] == "youm7")
     assert youm7["sources"]["rss"] == list(portals.get("youm7").sources.rss)
     assert youm7["schedule_minutes"] == portals.get("youm7").schedule_minutes
+    proc = scrapy("portals", "--check", "nosuch")  # a usage error: no crawl
+    assert proc.returncode == 2
+    assert "unknown portal 'nosuch'" in proc.stderr
 
 
 def test_check_exits_1_and_names_each_broken_portal(check):

@@ -8,15 +8,18 @@ import pytest
 
 from newsbot import portals
 from newsbot.catalogue import guess
-from newsbot.catalogue.draft import Findings, build_draft, render
+from newsbot.catalogue.draft import Findings, build_draft
 from newsbot.catalogue.health import BROKEN, DEGRADED, OK, PortalHealth, render_summary
+from newsbot.catalogue.portalfile import render
 from newsbot.catalogue.results import ArticleResult, SourceResult
 from newsbot.catalogue.table import (
+    catalogue_row,
     catalogue_rows,
     display_width,
     every,
     render_catalogue,
     render_table,
+    render_unverified,
 )
 
 # -- catalogue table ---------------------------------------------------------------------------
@@ -61,6 +64,23 @@ def test_catalogue_has_one_row_per_portal_with_source_counts():
         ]
     )
     assert len(table) == len(registry) + 2
+
+
+def test_unverified_urls_are_counted_and_listed():
+    base = portals.get("demo")
+    feed = base.sources.rss[0]
+    portal = portals.Portal(
+        slug="draft",
+        name="x",
+        domains=("x.ma",),
+        country="ma",
+        sources=base.sources,
+        unverified=(feed,),
+    )
+    row = catalogue_row(portal)
+    assert render_catalogue([row]).splitlines()[2].split()[-1] == "1"
+    assert render_unverified([row]) == f"draft  {feed}\n"
+    assert render_unverified([catalogue_row(base)]) == ""
 
 
 # -- health verdicts ---------------------------------------------------------------------------
