@@ -253,3 +253,27 @@ def test_draft_keeps_evidence_marks_failed_sources_unverified_and_validates(tmp_
     portal = portals.validate_module(path)
     assert portal.unverified == (home + "old.rss",)
     assert portal.sources.sitemaps == (home + "sitemap.xml",)
+
+
+def _findings(home: str) -> Findings:
+    return Findings(
+        home=home,
+        sources=[SourceResult(home + "rss.xml", "rss", "ok", 2, 2, found_in="<link>")],
+        articles=[_article(home + "a/1")],
+    )
+
+
+def test_write_draft_into_the_portals_tree_adds_the_country_folder(tmp_path, monkeypatch):
+    from newsbot.catalogue import portalfile
+
+    monkeypatch.setattr(portalfile, "PORTALS_DIR", tmp_path / "portals")
+    draft = build_draft(_findings("https://www.example.ly/"))
+    path = portalfile.write_draft(draft)
+    assert path == tmp_path / "portals" / "ly" / "example.py"
+    init = (tmp_path / "portals" / "ly" / "__init__.py").read_text(encoding="utf-8")
+    assert 'TIMEZONE = "Africa/Tripoli"' in init
+    with pytest.raises(portalfile.DraftError, match="exists"):
+        portalfile.write_draft(draft)
+    taken = build_draft(_findings("https://demo.newsbot.example/"), slug="demo2")
+    with pytest.raises(portalfile.DraftError, match="already covered by portal 'demo'"):
+        portalfile.write_draft(taken)
