@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -92,18 +90,21 @@ def test_deploy_directory_is_current() -> None:
     assert written == set(systemd_units(registry))
 
 
-def test_schedule_command_prints_the_recipes() -> None:
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "scrapy", "schedule", *args],
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
+def test_schedule_command_prints_the_recipes(capsys: pytest.CaptureFixture[str]) -> None:
+    import argparse
 
-    cron = run("--cron", "--home", "/x")
-    assert cron.returncode == 0
-    assert cron.stdout == crontab(portals.all_portals(), Paths(home="/x"))
-    assert run().returncode == 2
+    from scrapy.exceptions import UsageError
+
+    from newsbot.commands.schedule import Command
+
+    command = Command()
+    parser = argparse.ArgumentParser()
+    command.add_options(parser)
+    command.run([], parser.parse_args(["--cron", "--home", "/x"]))
+    assert capsys.readouterr().out == crontab(portals.all_portals(), Paths(home="/x"))
+    command.run([], parser.parse_args(["--systemd"]))
+    units = capsys.readouterr().out
+    assert "# ==> systemd/newsbot@.service <==" in units  # several files: each labelled
+    assert "OnUnitActiveSec=" in units
+    with pytest.raises(UsageError):
+        command.run([], parser.parse_args([]))
