@@ -94,10 +94,12 @@ def test_schedule_command_prints_the_recipes(capsys: pytest.CaptureFixture[str])
     import argparse
 
     from scrapy.exceptions import UsageError
+    from scrapy.settings import Settings
 
     from newsbot.commands.schedule import Command
 
     command = Command()
+    command.settings = Settings()
     parser = argparse.ArgumentParser()
     command.add_options(parser)
     command.run([], parser.parse_args(["--cron", "--home", "/x"]))
