@@ -20,7 +20,9 @@ Crash safety: the persistent seen-store learns about an emitted record only from
 before pipelines), so a record is stored only once its line is in the feed. A record the
 process was killed between the two writes is taken back from the feed's tail at the next
 start (``newsbot.feeds.recover_from_feeds``). Records of the current crawl are looked up in an
-in-memory index. ``-a fresh=1`` (``NEWSBOT_FRESH``): earlier crawls drop nothing (versions
+in-memory index; in a distributed crawl (``REDIS_URL``) each decision is taken under a Redis
+lock and claimed in a shared short-lived index (``newsbot.distributed.claims``), so two workers
+never both emit one story as new. ``-a fresh=1`` (``NEWSBOT_FRESH``): earlier crawls drop nothing (versions
 still continue); the same holds for article URLs given on the command line (``-a url=``).
 """
 
@@ -34,6 +36,7 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.exceptions import DropItem, NotConfigured
 
+from newsbot.distributed.claims import shared_claims
 from newsbot.feeds import recover_from_feeds
 from newsbot.fingerprints import fingerprint
 from newsbot.pipelines.validate import portal_of
@@ -72,6 +75,7 @@ class DedupePipeline:
         self.hasher = self.state.hasher
         self.run = MemorySeenStore()
         self.pending: dict[int, SeenRecord] = {}
+        self.claims = shared_claims(crawler)
         crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(self.item_left, signal=signals.item_dropped)
         crawler.signals.connect(self.item_left, signal=signals.item_error)
@@ -129,7 +133,7 @@ class DedupePipeline:
         if sig is None:
             return None
         best: tuple[SeenRecord, float] | None = None
-        stores = [self.run, self._stored()]
+        stores = [self.run, self.claims and self.claims.index, self._stored()]
         for store in stores:
             if store is None:
                 continue
@@ -142,6 +146,12 @@ class DedupePipeline:
         return best
 
     def process_item(self, item: Any) -> Any:
+        if self.claims is None:
+            return self._decide(item)
+        with self.claims.lock():
+            return self._decide(item)
+
+    def _decide(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         portal = portal_of(adapter)
         url = adapter.get("url") or adapter.get("fetched_url")
@@ -190,6 +200,8 @@ class DedupePipeline:
         adapter["duplicate_of"] = duplicate_of
         self._count(portal, outcome)
         self.run.put(record)
+        if self.claims is not None:
+            self.claims.index.put(record)
         self.pending[id(item)] = record
         return item
 
@@ -221,7 +233,8 @@ class DedupePipeline:
         """Levels 2 and 3 for a record whose URL is new: (outcome, duplicate_of)."""
         same = None
         if fp:
-            same = self.run.by_fingerprint(fp) or self._lookup_fp(fp)
+            claimed = self.claims and self.claims.index.by_fingerprint(fp)
+            same = self.run.by_fingerprint(fp) or claimed or self._lookup_fp(fp)
         if same is not None and same.url != record.url:
             action = self.config.exact_action
             if action == "auto":

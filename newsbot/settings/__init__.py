@@ -99,3 +99,15 @@ NEWSBOT_FEED_FSYNC = False
 NEWSBOT_REPORT_ENABLED = True
 NEWSBOT_REPORT_PATH = ""  # default: <first local feed>.report.json
 # --- end pipelines, state, feeds, report ---
+
+# --- distributed & scheduled crawls ---
+# With REDIS_URL set (-s or environment) the addon shares queue, dupefilter, seen-store and
+# near-duplicate claims between workers (README "Distributed crawls"); scrapy-redis underneath.
+ADDONS: dict[str, int] = {"newsbot.distributed.addon.DistributedAddon": 100}
+NEWSBOT_DISTRIBUTED_ENABLED = True
+NEWSBOT_REDIS_CRAWL_KEY = ""  # "" = newsbot:crawl:<spider>:<portal | site home | URL-list hash>
+NEWSBOT_REDIS_RUN_TTL = 86400  # s; a run abandoned by killed workers expires after this
+NEWSBOT_REDIS_WORKER_TIMEOUT = 30.0  # s without heartbeat: a worker is dead, its requests re-queued
+NEWSBOT_REDIS_RETRY_SECONDS = 10.0  # how long a command retries while Redis restarts
+NEWSBOT_REDIS_CLAIM_TTL = 3600.0  # s a just-decided record stays in the shared claims index
+# --- end distributed & scheduled crawls ---

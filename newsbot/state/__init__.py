@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
+from scrapy.settings import SETTINGS_PRIORITIES
 
 from newsbot.fingerprints import DEFAULT_NUM_PERM, DEFAULT_THRESHOLD, NearDupHasher
 from newsbot.state.base import SeenRecord, SeenStore, is_newer, parse_when
@@ -51,11 +52,32 @@ def _truthy(value: Any) -> bool:
     return str(value).strip().lower() in _TRUE if value is not None else False
 
 
+def scrapyd_state_dir() -> Path:
+    """Default state directory of a job run by Scrapyd: ``$XDG_STATE_HOME/newsbot`` (default
+    ``~/.local/state/newsbot``), not the job's working directory."""
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / "newsbot"
+
+
+def _deployed() -> bool:
+    """True when newsbot runs from a deployed egg (a Scrapyd job) rather than a checkout."""
+    return any(part.endswith(".egg") for part in Path(__file__).parts) or bool(
+        os.environ.get("SCRAPY_JOB")  # Scrapyd < 1.5
+    )
+
+
 def state_dir(settings: BaseSettings) -> Path:
-    """``NEWSBOT_STATE_DIR``; a relative path is taken from the project root (``scrapy.cfg``)."""
+    """``NEWSBOT_STATE_DIR``; a relative path is taken from the project root (``scrapy.cfg``).
+
+    In a Scrapyd job (newsbot imported from the deployed egg) the project default becomes :func:`scrapyd_state_dir`;
+    a ``NEWSBOT_STATE_DIR`` given to the job (``setting=`` of ``schedule.json``) still wins.
+    """
     path = Path(settings.get("NEWSBOT_STATE_DIR") or DEFAULT_STATE_DIR).expanduser()
     if path.is_absolute():
         return path
+    priority = settings.getpriority("NEWSBOT_STATE_DIR") or 0
+    if priority <= SETTINGS_PRIORITIES["project"] and _deployed():
+        return scrapyd_state_dir()
     from scrapy.utils.conf import closest_scrapy_cfg
 
     cfg = closest_scrapy_cfg()
