@@ -21,6 +21,7 @@ from newsbot.extract.body import BodyResult
 from newsbot.extract.credits import resolve_credits
 from newsbot.extract.dates import (
     DateContext,
+    anchored_time,
     first_date,
     hint_date,
     hint_text,
@@ -264,6 +265,10 @@ def _extract_fields(
         pub = first_date([(t, "text") for t in sel_pub + vis_pub + res.date_lines], dctx)
     if pub is None:
         pub = url_date(url, dctx) or url_date(loader.get_output_value("url") or "", dctx)
+        if (pub is None and not hints.get("published")) or (
+            pub is not None and pub.source == "url"
+        ):
+            pub = anchored_time(sel_pub + vis_pub + res.date_lines, pub, dctx) or pub
     if pub is None:
         pub = hint_date(hints, dctx)
     elif pub.source not in ("sitemap", "feed"):

@@ -107,7 +107,14 @@ def _alternation(words: Any) -> str:
 _UTC = _alternation(fold(w) for w in D.UTC_WORDS)
 _MERIDIEM = _alternation([*(fold(w) for w in D.AMPM_WORDS), "م"])
 _PLACES = {re.sub(r"\s+", "", fold(k)): v for k, v in D.ZONE_PLACES.items()}
-_ABBRS = {fold(k): v for k, v in D.ZONE_ABBREVIATIONS.items()}
+_ABBRS: dict[str, Token] = {
+    **{fold(k): Token("zone", v) for k, v in D.ZONE_ABBREVIATIONS.items()},
+    **{
+        fold(k): Token("offset", fixed_zone(timedelta(hours=v)) if v else UTC)
+        for k, v in D.ZONE_ABBREVIATION_OFFSETS.items()
+    },
+    **{fold(k): Token("abbr", k) for k in D.AMBIGUOUS_ZONE_ABBREVIATIONS},
+}
 
 
 @lru_cache(maxsize=32)
@@ -173,7 +180,7 @@ def lex(
         elif kind == "zone":
             out.append(Token("zone", _PLACES[re.sub(r"\s+", "", m["place"])]))
         elif kind == "abbr":
-            out.append(Token("zone", _ABBRS[m["abbr"]]))
+            out.append(_ABBRS[m["abbr"]])
         elif kind == "vocab":
             tok = keys[re.sub(r"\s+", "", m["vocab"])]
             if tok[0] != "skip":
