@@ -16,6 +16,7 @@ from typing import Any
 
 from newsbot.extract._deps import boilerplate, clean_text, match_key, parse_byline, parse_credit
 from newsbot.extract.blocks import Block
+from newsbot.extract.speech import delivery, is_speech_title
 
 DATELINE_ONLY_RE = re.compile(
     r"^[^\s\d:،,«»()\-–—]{2,20}(?: [^\s\d:،,«»()\-–—]{2,20})?\s*[:\-–—]\s*"
@@ -180,6 +181,7 @@ def clean_blocks(
     out = BodyResult()
     title_key = match_key(title) if title else None
     byline_keys = {match_key(b) for b in bylines if b}
+    speech_page = is_speech_title(title)
 
     def is_related(text: str) -> bool:
         return bool(boilerplate.is_related_label(text, related_labels))
@@ -259,7 +261,7 @@ def clean_blocks(
                 out.credited_source = out.credited_source or credit
             out.count("credit")
             continue
-        if words <= 8 and SIGN_OFF_RE.match(text):
+        if words <= 8 and not block.links and SIGN_OFF_RE.match(text):
             out.bylines.append(text)  # "--(بترا)": the agency sign-off line
             out.count("sign-off")
             continue
@@ -273,6 +275,14 @@ def clean_blocks(
         key = match_key(text)
         if title_key and key == title_key:
             out.count("title")
+            continue
+        if (
+            len(out.paragraphs) <= 2
+            and (who := delivery(text, speech_page=speech_page)) is not None
+        ):
+            if who:
+                out.bylines.append(who)  # "كما ألقاه السفير X": the speaker is the author
+            out.count("delivery")
             continue
         if key in byline_keys or (words <= 8 and BYLINE_PREFIX_RE.match(text)):
             out.bylines.append(text)

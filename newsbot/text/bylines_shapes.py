@@ -56,7 +56,11 @@ _TIME_RE = re.compile(
     r"(?:\s*(?:صباحا|مساء|مساءا|ص|م|[AaPp]\.?[Mm]\.?)(?![^\W\d_]))?(?:\s*(?:GMT|UTC)\b)?"
 )
 _HOUSE_RE = re.compile(r"^\s*(?:خاص|متابعات|متابعة)\s*(?:[:\uff1a\-–—ـ/|]+\s*|\s)(?P<rest>\S.*)$")
-_NUMBERED_RE = re.compile(r"^(?:[^\W\d_]{2,}(?:\s+[^\W\d_]+){0,2}\s?|[^\W\d_]+ـ?)\d{1,3}$")
+_NUMBERED_RE = re.compile(
+    r"^(?:[^\W\d_]{2,}(?:\s+[^\W\d_]+){0,2}\s?|[^\W\d_]+ـ?)(?:24|360|365|21|22|48|7|1|2|9)$"
+)
+"""Outlet names ending in a number ("القاهرة 24", "عربي21", "رصيف22", "عرب 48", "Le360");
+not any number: "كوفيد 19" is a disease, "كأس العالم 2022" an event."""
 _LATIN_RE = re.compile(r"^[A-Za-z][A-Za-z0-9.'&+-]*(?:\s+[A-Za-z0-9][A-Za-z0-9.'&+-]*){0,4}$")
 _LATIN_OUTLET_WORDS = frozenset((
     "le", "la", "les", "the", "news", "tv", "fm", "press", "info", "post", "times", "daily",
