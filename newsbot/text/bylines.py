@@ -353,7 +353,7 @@ def parse_byline(
             credit
             or _QUOTED_RE.match(raw)
             or _is_outlet_word(part, rules)
-            or rules.outlet.search(part)
+            or (rules.outlet.search(part) and not shapes.is_name_with_word_suffix(part, rules))
         ):
             out.add_agency(part)
             continue

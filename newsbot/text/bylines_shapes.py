@@ -31,6 +31,7 @@ __all__ = [
     "cut_verb",
     "house_label",
     "is_latin_outlet",
+    "is_name_with_word_suffix",
     "is_shaped_outlet",
     "matches_site",
     "place_paren",
@@ -153,6 +154,21 @@ def is_shaped_outlet(part: str, rules: Rules) -> bool:
         and not re.search(r"[-–—:|/،,(]", rest)
         and not starts_with_given_name(words)
         and not is_given_name(found[0])
+    )
+
+
+_WORD_SUFFIXES = frozenset(("اليوم", "الآن", "الان"))
+
+
+def is_name_with_word_suffix(part: str, rules: Rules) -> bool:
+    """ "سعيد اليوم": a given name and a family name that is also an outlet suffix word
+    ("X اليوم" outlets are named after places: "بغداد اليوم", "مصر اليوم")."""
+    words = part.split()
+    return (
+        len(words) == 2
+        and words[1] in _WORD_SUFFIXES
+        and is_given_name(words[0])
+        and rules.place_at_start(part) is None
     )
 
 
