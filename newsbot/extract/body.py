@@ -162,6 +162,8 @@ def _add_related(out: BodyResult, links: Iterable[tuple[str, str]], page_url: st
     for href, title in links:
         if not href.startswith(("http://", "https://")) or href.split("#")[0] == page_url:
             continue
+        if boilerplate.is_related_label(clean_text(title)):
+            continue  # an "اقرأ المزيد" button: a link to a section, not a related article
         if href not in seen:
             out.related.append({"url": href, "title": clean_text(title) or None})
             seen.add(href)
@@ -253,6 +255,14 @@ def clean_blocks(
             out.tags.extend(tags)
             mode = "tags" if not rest else None
             continue
+        if (
+            len(out.paragraphs) <= 2
+            and (who := delivery(text, speech_page=speech_page)) is not None
+        ):
+            if who:
+                out.bylines.append(who)  # "كما ألقاه السفير X": the speaker is the author
+            out.count("delivery")
+            continue
         credit = parse_credit(text)
         if credit and words <= 8:
             if "(" in text:  # "المصدر: (أبوظبي - البيان)": a house credit with a dateline
@@ -275,14 +285,6 @@ def clean_blocks(
         key = match_key(text)
         if title_key and key == title_key:
             out.count("title")
-            continue
-        if (
-            len(out.paragraphs) <= 2
-            and (who := delivery(text, speech_page=speech_page)) is not None
-        ):
-            if who:
-                out.bylines.append(who)  # "كما ألقاه السفير X": the speaker is the author
-            out.count("delivery")
             continue
         if key in byline_keys or (words <= 8 and BYLINE_PREFIX_RE.match(text)):
             out.bylines.append(text)

@@ -194,7 +194,18 @@ def in_topic_block(el: etree._Element, depth: int = 3) -> bool:
         if a.tag == "nav" or any(TOPIC_BOX_RE.match(m) for m in marks):
             return True
     links = [x.get("href") or "" for x in el.iter("a")]
-    return bool(links) and all(NON_PERSON_LINK_RE.search(h) or TAG_HREF_RE.search(h) for h in links)
+    if links and all(NON_PERSON_LINK_RE.search(h) or TAG_HREF_RE.search(h) for h in links):
+        return True
+    boxes = [
+        d
+        for d in el.iterdescendants()
+        if isinstance(d.tag, str)
+        and (d.tag == "nav" or any(TOPIC_BOX_RE.match(m) for m in (d.get("class") or "").split()))
+    ]
+    if not boxes:
+        return False
+    inside = sum(len(_text(b)) for b in boxes)
+    return inside >= 0.9 * len(_text(el))  # all its text sits in keyword/tag boxes
 
 
 INFO_MARK_RE = re.compile(r"info|meta", re.I)

@@ -1,0 +1,75 @@
+"""Page-level classes of issue 11, on pages written on real templates (tests/fixtures/pages/
+generic/classes/): statements, topic boxes, related blocks and body tails, non-articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsbot.extract import classify, extract_response
+from newsbot.extract.encoding import build_response
+from newsbot.items import Article
+
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages" / "generic" / "classes"
+
+
+def page(name: str, url: str) -> tuple[Article, str | None]:
+    response = build_response((PAGES / f"{name}.html").read_bytes(), url)
+    article = extract_response(response, None)
+    return article, classify(article, response)
+
+
+def test_a_delivery_line_gives_the_author_and_leaves_the_body() -> None:
+    art, kind = page(
+        "statement_delivered",
+        "https://mission.example/ar/statements/2024/10/29/security-council-middle-east",
+    )
+    assert kind is None
+    assert art.authors == ["محمد أبو شهاب"]
+    assert not art.agencies
+    assert "ألقاها" not in art.body and art.body.startswith("شكراً السيد الرئيس")
+
+
+def test_a_speech_heading_names_the_speaker_and_an_unnamed_delivery_note_is_no_credit() -> None:
+    art, _ = page("speech_heading", "https://mofa.example/ar/news/2024/11/12/speech-forum")
+    assert art.authors == ["أيمن الصفدي"]
+    assert not art.agencies  # "(كما أُلقيت)" is not an agency sign-off
+    assert "كلمة معالي" not in art.body and "أُلقيت" not in art.body
+    assert art.body.startswith("أصحاب المعالي")
+
+
+def test_keyword_and_tag_boxes_credit_no_one() -> None:
+    art, kind = page("topic_boxes", "https://khabar.example/sante/2024/11/10/measles-schools")
+    assert kind is None
+    assert not art.agencies and not art.authors and not art.credited_source
+    assert art.body.endswith("العمومية.")  # the bracketed tag link closing the text is cut
+
+
+def test_related_blocks_under_other_labels_and_body_tails() -> None:
+    art, _ = page("related_and_tails", "https://riyadi.example/sport/2024/11/18/team-qualifies")
+    urls = [r["url"].rsplit("/", 1)[-1] for r in art.related]
+    assert urls == [
+        "coach-announces-final-squad-list",  # "ذات صلة" inside the text
+        "striker-returns-from-injury-ahead",
+        "federation-renews-coach-contract",  # "مواضيع ذات صلة" card grid after the text
+        "stadium-renovation-completed-before",
+        "youth-team-wins-regional-tournament",  # "قد يهمك أيضاً" sidebar
+        "league-schedule-announced-for-second",
+    ]
+    assert art.body.endswith("المنافسة على اللقب.")  # tag row, share counter, "اقرأ المزيد" cut
+    for leftover in ("ذات صلة", "مشاركة", "اقرأ المزيد", "كأس إفريقيا التصفيات"):
+        assert leftover not in art.body
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "reason"),
+    [
+        ("home_links", "https://khabar.example/portal/home.aspx", "links"),
+        ("gallery_no_text", "https://khabar.example/media/2024/11/10/rain-123", "gallery"),
+    ],
+)
+def test_pages_that_are_not_articles(name: str, url: str, reason: str) -> None:
+    art, kind = page(name, url)
+    assert art.title  # they have a heading: only their kind tells them apart
+    assert kind == reason
