@@ -3,11 +3,12 @@ generic/classes/): statements, topic boxes, related blocks and body tails, non-a
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from newsbot.extract import classify, extract_response
+from newsbot.extract import classify, extract_article, extract_response
 from newsbot.extract.encoding import build_response
 from newsbot.items import Article
 
@@ -73,3 +74,37 @@ def test_pages_that_are_not_articles(name: str, url: str, reason: str) -> None:
     art, kind = page(name, url)
     assert art.title  # they have a heading: only their kind tells them apart
     assert kind == reason
+
+
+TIME_ONLY_PAGE = """<html lang="ar"><head><meta charset="utf-8"><title>خطة لدعم المزارعين</title></head>
+<body><h1>الحكومة تعلن خطة جديدة لدعم المزارعين</h1><div class="news-date">07:15 مساء</div>
+<div class="content"><p>{text}</p></div></body></html>""".format(
+    text=" ".join(["أعلنت الحكومة اليوم عن خطة جديدة لدعم صغار المزارعين في المناطق الريفية."] * 6)
+)
+
+
+@pytest.mark.parametrize(
+    ("url", "crawled", "published", "source"),
+    [
+        # the page's own day (from its URL) and the printed time, in the page's zone
+        (
+            "https://news.example.eg/2024/11/09/farmers",
+            "2024-11-10T20:00",
+            "2024-11-09T19:15:00+02:00",
+            "url+text-time",
+        ),
+        # no day on the page: the crawl day in the page's zone
+        (
+            "https://news.example.eg/farmers-plan",
+            "2024-11-10T20:00",
+            "2024-11-10T19:15:00+02:00",
+            "crawl-day+text-time",
+        ),
+        # that time has not come yet on the crawl day: no date rather than an invented one
+        ("https://news.example.eg/farmers-plan", "2024-11-10T09:00", None, None),
+    ],
+)
+def test_a_time_only_line_is_anchored_to_a_known_day_or_dropped(url, crawled, published, source):
+    now = datetime.fromisoformat(crawled).replace(tzinfo=UTC)
+    record = extract_article(TIME_ONLY_PAGE, url, now=now)
+    assert (record["published"], record["date_source"]) == (published, source)
