@@ -343,6 +343,9 @@ def parse_byline(
         ):
             out.add_agency(part)  # the site itself, "الجزائر 24", "بغداد اليوم", "Le Matin"
             continue
+        if not rules.is_place(part) and (place := shapes.qualified_place(part, rules)):
+            out.set_place(place)  # "القاهرة الجديدة", "الرياض السعودية"
+            continue
         if rules.is_place(part):
             if out.dateline is not None and _is_outlet_word(part, rules):
                 out.add_agency(part)  # "الجزائر - الخبر": the newspaper, not a second place

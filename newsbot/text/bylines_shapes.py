@@ -35,6 +35,7 @@ __all__ = [
     "is_shaped_outlet",
     "matches_site",
     "place_paren",
+    "qualified_place",
     "site_keys",
     "split_two_names",
     "strip_markup",
@@ -66,8 +67,14 @@ _LATIN_RE = re.compile(r"^[A-Za-z][A-Za-z0-9.'&+-]*(?:\s+[A-Za-z0-9][A-Za-z0-9.'
 _LATIN_OUTLET_WORDS = frozenset((
     "le", "la", "les", "the", "news", "tv", "fm", "press", "info", "post", "times", "daily",
     "online", "media", "journal", "presse", "radio", "today", "hebdo", "matin", "watan",
-    "express", "arabia", "arabic", "net", "com",
+    "express", "arabia", "arabic", "net", "com", "agence", "agency", "tribune", "herald",
+    "gazette", "magazine", "channel", "network", "web", "hebdo", "monde", "watch",
 ))  # fmt: skip
+_PLACE_QUALIFIERS = frozenset((
+    "العاصمة", "المحتلة", "الجديدة", "الغربية", "الشرقية", "الشمالية", "الجنوبية", "بحري",
+    "القديمة", "الكبرى", "المنورة", "المكرمة",
+))  # fmt: skip
+"""Words that continue a place's name ("القاهرة الجديدة", "الخرطوم بحري"): not an outlet."""
 _NISBA_RE = re.compile(r"^ال\S{2,}(?:ي|ى)$")
 _SITE_TAIL_RE = re.compile(r"\s*[|\-–—:]\s*.*$")
 _SITE_HEADS = ("موقع", "صحيفة", "جريدة", "بوابة", "قناة", "مجلة", "شبكة", "وكالة")
@@ -112,6 +119,7 @@ def house_label(text: str) -> str | None:
     if not m:
         return None
     rest = m.group("rest").strip(" -–—:|/،,")
+    rest = re.sub(r"^(?:ب|ل)ـ?\s*(?=[«\"“]|ال)", "", rest).strip('«»"“” ')  # "خاص لـ«عكاظ»"
     words = rest.split()
     if (
         not words
@@ -151,6 +159,8 @@ def is_shaped_outlet(part: str, rules: Rules) -> bool:
     words = rest.split()
     return (
         0 < len(words) <= 2
+        and words[0] not in _PLACE_QUALIFIERS
+        and rules.place_at_start(rest) is None  # "الرياض السعودية": two places
         and not re.search(r"[-–—:|/،,(]", rest)
         and not starts_with_given_name(words)
         and not is_given_name(found[0])
@@ -170,6 +180,18 @@ def is_name_with_word_suffix(part: str, rules: Rules) -> bool:
         and is_given_name(words[0])
         and rules.place_at_start(part) is None
     )
+
+
+def qualified_place(part: str, rules: Rules) -> str | None:
+    """The dateline of a place named in two parts: "القاهرة الجديدة", "عمان العاصمة" (whole),
+    "الرياض السعودية" (the city); None for anything else."""
+    found = rules.place_at_start(part)
+    if not found or found[1] >= len(part):
+        return None
+    rest = part[found[1] :].strip()
+    if rest in _PLACE_QUALIFIERS:
+        return part
+    return found[0] if rules.is_place(rest) else None
 
 
 def site_keys(site_name: str | None) -> frozenset[str]:

@@ -137,6 +137,7 @@ BYLINE_CLASSES: dict[str, list[tuple[str, str | None, list[str], list[str], str 
         ("Le Matin", None, [], ["Le Matin"], None),  # MA
         ("Hespress FR", None, [], ["Hespress FR"], None),  # MA
         ("Tunisie Numérique", None, [], ["Tunisie Numérique"], None),  # TN
+        ("Agence France-Presse", None, [], ["Agence France-Presse"], None),
         ("المصدر: صحيفة الرأي الكويتية", None, [], ["صحيفة الرأي الكويتية"], None),  # KW
         ("المصدر: الشرق الأوسط", None, [], ["الشرق الأوسط"], None),
     ],
@@ -146,6 +147,8 @@ BYLINE_CLASSES: dict[str, list[tuple[str, str | None, list[str], list[str], str 
         ("متابعات صدى البلد", None, [], ["صدى البلد"], None),  # EG
         ("متابعات - الخليج أونلاين", None, [], ["الخليج أونلاين"], None),
         ("متابعات - مدار21", None, [], ["مدار21"], None),  # MA
+        ("خاص لـ«عكاظ»", None, [], ["عكاظ"], None),  # SA
+        ("خاص بالقدس العربي", None, [], ["القدس العربي"], None),
         ("متابعة: أحمد سمير", None, ["أحمد سمير"], [], None),  # a person after the label
     ],
     "site_name_context": [
@@ -185,6 +188,9 @@ BYLINE_CLASSES: dict[str, list[tuple[str, str | None, list[str], list[str], str 
         ("موروني (جزر القمر) - وكالات", None, [], ["وكالات"], "موروني"),  # KM
         ("الدوحة – بنغازي: أحمد الفيتوري", None, ["أحمد الفيتوري"], [], "الدوحة"),
         ("دمشق، سوريا (CNN)", None, [], ["CNN"], "دمشق"),
+        ("القاهرة الجديدة - محمد علي", None, ["محمد علي"], [], "القاهرة الجديدة"),  # EG
+        ("دبي الإمارات - وام", None, [], ["وام"], "دبي"),  # AE
+        ("الرياض السعودية", None, [], [], "الرياض"),
     ],
     "markup_verbs_separators": [
         ('<a href="/author/12">أحمد سمير</a>', None, ["أحمد سمير"], [], None),
