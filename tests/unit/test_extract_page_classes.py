@@ -83,6 +83,19 @@ TIME_ONLY_PAGE = """<html lang="ar"><head><meta charset="utf-8"><title>خطة ل
 )
 
 
+def test_a_day_and_a_time_in_separate_elements_keep_both() -> None:
+    html = TIME_ONLY_PAGE.replace(
+        '<div class="news-date">07:15 مساء</div>',
+        '<div class="post-date">الأحد 10 نوفمبر 2024</div><div class="post-time">07:15 م</div>',
+    )
+    now = datetime(2024, 11, 12, 20, 0, tzinfo=UTC)
+    record = extract_article(html, "https://news.example.eg/farmers-plan", now=now)
+    assert (record["published"], record["date_source"]) == (
+        "2024-11-10T19:15:00+02:00",
+        "text+text-time",
+    )
+
+
 @pytest.mark.parametrize(
     ("url", "crawled", "published", "source"),
     [
