@@ -21,6 +21,11 @@ _DELIVERED_RE = re.compile(
     r"(?:ألقاه|ألقاها|ألقته|القاه|القاها|القته|أُلقيت|ألقيت|القيت|أُلقي|ألقي|القي)"
     r"(?:\s+(?:نيابة|بالنيابة)\s+(?:عنه|عنها|عن\s+\S+))?(?P<who>(?:\s.*)?)$"
 )
+_DELIVERED_EN_RE = re.compile(
+    r"^\W*(?:check\s+against\s+delivery|as\s+(?:delivered|prepared\s+for\s+delivery))"
+    r"(?:\s+by)?(?P<who>(?:\s.*)?)$",
+    re.I,
+)
 _SPEECH_RE = re.compile(
     r"^\W*(?:نص\s+)?(?:كلمة|خطاب|بيان|مداخلة)\s+(?P<who>.+?)\s+"
     r"(?:أمام|خلال|في|بمناسبة|إلى|الى|امام|حول)\s+\S"
@@ -56,7 +61,7 @@ def delivery(text: str, *, speech_page: bool = False) -> str | None:
     if not text or len(text.split()) > MAX_WORDS:
         return None
     plain = strip_harakat(text).strip("() ")
-    m = _DELIVERED_RE.match(plain)
+    m = _DELIVERED_RE.match(plain) or _DELIVERED_EN_RE.match(plain)
     if m:
         who = m.group("who").strip(" :()-–—")
         if not who:
@@ -69,11 +74,56 @@ def delivery(text: str, *, speech_page: bool = False) -> str | None:
     return None
 
 
+_LATIN_TITLES = frozenset(
+    [
+        "h.e.",
+        "he",
+        "his",
+        "her",
+        "excellency",
+        "ambassador",
+        "minister",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "sheikh",
+        "shaikha",
+        "prince",
+        "princess",
+        "president",
+        "secretary-general",
+        "deputy",
+        "permanent",
+        "representative",
+        "the",
+    ]
+)
+
+
+def _latin_person(words: list[str]) -> str | None:
+    """ "Ambassador Mohamed Abushahab" → "Mohamed Abushahab" (titles dropped, capitalised words)."""
+    while words and words[0].lower() in _LATIN_TITLES:
+        words = words[1:]
+    name = []
+    for w in words:
+        if not w[:1].isupper() or w.lower() in _LATIN_TITLES or len(name) >= 4:
+            break
+        name.append(w)
+    return " ".join(name) if len(name) >= 2 else None
+
+
 def _person(words_text: str) -> str | None:
     """The person's name inside "معالي وزير الخارجية الشيخ عبد الله بن زايد، ...": from the
     first given name that is not a title, up to a comma or a title word."""
     head = re.split(r"\s*[،,(]\s*|\s+[-–—]\s+", words_text, maxsplit=1)[0]
     words = head.split()
+    if words and all(w.isascii() for w in words):
+        return _latin_person(words)
     if any(w in _FUNCTION for w in words):
         return None  # a sentence of the text, not a speaker's name
     for i, w in enumerate(words):

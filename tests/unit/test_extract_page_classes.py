@@ -10,6 +10,7 @@ import pytest
 
 from newsbot.extract import classify, extract_article, extract_response
 from newsbot.extract.encoding import build_response
+from newsbot.extract.speech import delivery
 from newsbot.items import Article
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages" / "generic" / "classes"
@@ -121,3 +122,21 @@ def test_a_time_only_line_is_anchored_to_a_known_day_or_dropped(url, crawled, pu
     now = datetime.fromisoformat(crawled).replace(tzinfo=UTC)
     record = extract_article(TIME_ONLY_PAGE, url, now=now)
     assert (record["published"], record["date_source"]) == (published, source)
+
+
+@pytest.mark.parametrize(
+    ("line", "speech_page", "speaker"),
+    [
+        ("كما ألقاها معالي السفير محمد أبو شهاب، المندوب الدائم", False, "محمد أبو شهاب"),
+        ("ألقاها نيابة عنه السفير محمد أبو شهاب", False, "محمد أبو شهاب"),
+        ("(كما أُلقيت)", False, ""),
+        ("As delivered by H.E. Lana Nusseibeh, Permanent Representative", False, "Lana Nusseibeh"),
+        ("Check against delivery", False, ""),
+        ("كلمة الأمين العام أنطونيو غوتيريش أمام مجلس الأمن", True, "أنطونيو غوتيريش"),
+        ("كلمة الأمين العام أنطونيو غوتيريش أمام مجلس الأمن", False, None),  # not a speech page
+        ("ألقاها الرئيس أمام البرلمان أمس وتحدث فيها عن الإصلاحات", False, None),  # a sentence
+        ("أعلنت الوزارة اليوم عن خطة جديدة", False, None),
+    ],
+)
+def test_delivery_lines(line: str, speech_page: bool, speaker: str | None) -> None:
+    assert delivery(line, speech_page=speech_page) == speaker
