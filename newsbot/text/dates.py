@@ -25,9 +25,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from hijridate import Hijri
 
-from newsbot.text import dates_data as D
 from newsbot.text.dates_lex import Token, fold, lex
 from newsbot.text.dates_url import date_from_url
+from newsbot.text.dates_zones import ambiguous_zone, unknown_abbreviation, unreverse_relative
 
 logger = logging.getLogger(__name__)
 
@@ -150,15 +150,14 @@ def _parse(s: str, ctx: _Ctx) -> ParsedDate | None:
         if dt.tzinfo is not None:
             ctx.offset = dt.tzinfo
         return _finish(dt.date(), time, ctx, relative=False)
-    if _UNKNOWN_ABBR_RE.search(ctx.raw) and _unknown_abbreviation(ctx.raw):
+    if unknown_abbreviation(ctx.raw):
         return None  # "14:35 ADT": a zone we cannot place; no instant rather than a wrong one
-    if ("منذ" in s or "قبل" in s) and (m := _REVERSED_REL_RE.search(s)):
-        s = s[: m.start()] + f"{m[1]} {m[3]} {m[2]}" + s[m.end() :]  # "منذ ساعات 3" (RTL order)
+    s = unreverse_relative(s)  # "منذ ساعات 3" (RTL order) -> "منذ 3 ساعات"
     toks = _published_part(lex(s, ctx.extra_months, ctx.extra_labels))
     for t in toks:
         if t.kind in ("offset", "zone", "abbr"):
             if t.kind == "abbr":
-                ctx.offset = _ambiguous_zone(t.val, ctx.zone)
+                ctx.offset = ambiguous_zone(t.val, ctx.zone)
                 if ctx.offset is None:
                     return None  # "AST" on a page of no known country: no guess
             else:
@@ -175,47 +174,6 @@ def _parse(s: str, ctx: _Ctx) -> ParsedDate | None:
     if result is None and unknown == 0 and any(t.kind == "num" for t in toks):
         result = _fallback(ctx)
     return result
-
-
-_KNOWN_ABBRS = frozenset(
-    a.lower()
-    for a in (
-        *D.ZONE_ABBREVIATIONS,
-        *D.ZONE_ABBREVIATION_OFFSETS,
-        *D.AMBIGUOUS_ZONE_ABBREVIATIONS,
-        "GMT",
-        "UTC",
-        "AM",
-        "PM",
-    )
-)
-_UNKNOWN_ABBR_RE = re.compile(
-    r"\d:\d\d(?::\d\d)?\s*(?:[apAP]\.?[mM]\.?\s*)?\(?[A-Z]{2,5}(?![A-Za-z])"
-)
-_ABBR_AFTER_TIME_RE = re.compile(
-    r"\d:\d\d(?::\d\d)?\s*(?:[apAP]\.?[mM]\.?\s*)?\(?([A-Z]{2,5})(?![A-Za-z])"
-)
-_REL_UNITS = "|".join(
-    sorted({fold(w) for w, (_, implied) in D.RELATIVE_UNITS.items() if implied is None}, key=len)[
-        ::-1
-    ]
-)
-_REVERSED_REL_RE = re.compile(rf"(منذ|قبل)\s+({_REL_UNITS})\s+(\d{{1,3}})(?!\S)")
-
-
-def _unknown_abbreviation(raw: str) -> bool:
-    return any(m.lower() not in _KNOWN_ABBRS for m in _ABBR_AFTER_TIME_RE.findall(raw))
-
-
-def _ambiguous_zone(abbr: str, zone: tzinfo | None) -> tzinfo | None:
-    """The offset an ambiguous abbreviation has on a page of ``zone`` (None: unresolved)."""
-    key = getattr(zone, "key", None)
-    if not key:
-        return None
-    for names, hours in D.AMBIGUOUS_ZONE_ABBREVIATIONS[abbr]:
-        if any(key == n or (n.endswith("/") and key.startswith(n)) for n in names):
-            return fixed_zone(timedelta(hours=hours))
-    return None
 
 
 _SCRAMBLE_EXTRA = frozenset(("time", "ampm", "m", "offset", "zone", "abbr", "gmark"))
