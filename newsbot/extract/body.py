@@ -298,6 +298,8 @@ def clean_blocks(
             out.count("dateline")
             continue
         if block.link_density > 0.5 and words <= 30 and block.links and not _URL_ONLY.match(text):
+            if out.paragraphs and all(len(t.split()) >= 4 for _, t in block.links):
+                _add_related(out, block.links, page_url)  # a card of a grid after the text
             out.count("teaser")  # inline teaser / link-only line
             continue
         if _is_caption(text):

@@ -54,6 +54,8 @@ def test_related_blocks_under_other_labels_and_body_tails() -> None:
     assert urls == [
         "coach-announces-final-squad-list",  # "ذات صلة" inside the text
         "striker-returns-from-injury-ahead",
+        "goalkeeper-signs-new-contract-club",  # an unlabelled card grid closing the text
+        "women-team-prepares-for-arab-cup",
         "federation-renews-coach-contract",  # "مواضيع ذات صلة" card grid after the text
         "stadium-renovation-completed-before",
         "youth-team-wins-regional-tournament",  # "قد يهمك أيضاً" sidebar
