@@ -142,3 +142,16 @@ def test_a_time_only_line_is_anchored_to_a_known_day_or_dropped(url, crawled, pu
 )
 def test_delivery_lines(line: str, speech_page: bool, speaker: str | None) -> None:
     assert delivery(line, speech_page=speech_page) == speaker
+
+
+def test_an_unlabelled_card_grid_after_the_text_is_related() -> None:
+    grid = "".join(
+        f'<div class="grid-item"><a href="/news/2024/11/0{i}/story-{i}">{title}</a></div>'
+        for i, title in enumerate(
+            ["الحارس يوقع عقدا جديدا مع ناديه", "منتخب السيدات يستعد لبطولة كأس العرب"], 1
+        )
+    )
+    html = TIME_ONLY_PAGE.replace("</p></div>", f"</p>{grid}</div>")
+    record = extract_article(html, "https://news.example.eg/news/2024/11/10/farmers")
+    assert [r["url"].rsplit("/", 1)[-1] for r in record["related"]] == ["story-1", "story-2"]
+    assert "الحارس" not in record["body"]
