@@ -68,7 +68,7 @@ _LATIN_OUTLET_WORDS = frozenset((
     "le", "la", "les", "the", "news", "tv", "fm", "press", "info", "post", "times", "daily",
     "online", "media", "journal", "presse", "radio", "today", "hebdo", "matin", "watan",
     "express", "arabia", "arabic", "net", "com", "agence", "agency", "tribune", "herald",
-    "gazette", "magazine", "channel", "network", "web", "hebdo", "monde", "watch",
+    "gazette", "magazine", "channel", "network", "web", "monde", "watch", "english",
 ))  # fmt: skip
 _PLACE_QUALIFIERS = frozenset((
     "العاصمة", "المحتلة", "الجديدة", "الغربية", "الشرقية", "الشمالية", "الجنوبية", "بحري",
