@@ -378,6 +378,9 @@ def parse_byline(
         for name in names:
             if _is_name(name, rules):
                 out.add_author(name)
+    for name in shapes.outlets_among_persons(out.authors):
+        out.authors.remove(name)  # "صدى الشعب – سليمان أبو خرمة": the outlet holds no given name
+        out.add_agency(name)
     if s != original:  # give names back their harakat/tatweel as printed
         out.restore(original)
     out.order_agencies(original)

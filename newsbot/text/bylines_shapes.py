@@ -34,6 +34,7 @@ __all__ = [
     "is_name_with_word_suffix",
     "is_shaped_outlet",
     "matches_site",
+    "outlets_among_persons",
     "place_paren",
     "qualified_place",
     "site_keys",
@@ -192,6 +193,23 @@ def qualified_place(part: str, rules: Rules) -> str | None:
     if rest in _PLACE_QUALIFIERS:
         return part
     return found[0] if rules.is_place(rest) else None
+
+
+_NAME_HEADS = frozenset(("عبد", "ابو", "أبو", "بن", "ابن", "بنت", "آل", "ال", "ولد", "أم", "ام"))
+
+
+def outlets_among_persons(names: list[str]) -> list[str]:
+    """The first name of a byline when it holds no given name at all and the next one opens
+    with a given name: "صدى الشعب – سليمان أبو خرمة" (the house credit, then the writer)."""
+    if len(names) < 2 or not starts_with_given_name(names[1].split()):
+        return []
+    return [
+        n
+        for n in names[:1]
+        if len(n.split()) >= 2
+        and not n.isascii()
+        and not any(is_given_name(w) or w in _NAME_HEADS or _NISBA_RE.match(w) for w in n.split())
+    ]
 
 
 def site_keys(site_name: str | None) -> frozenset[str]:
