@@ -184,6 +184,7 @@ def clean_blocks(
     title_key = match_key(title) if title else None
     byline_keys = {match_key(b) for b in bylines if b}
     speech_page = is_speech_title(title)
+    cards: list[tuple[str, str]] = []
 
     def is_related(text: str) -> bool:
         return bool(boilerplate.is_related_label(text, related_labels))
@@ -299,7 +300,7 @@ def clean_blocks(
             continue
         if block.link_density > 0.5 and words <= 30 and block.links and not _URL_ONLY.match(text):
             if out.paragraphs and all(len(t.split()) >= 4 for _, t in block.links):
-                _add_related(out, block.links, page_url)  # a card of a grid after the text
+                cards.extend(block.links)  # a card of a grid, if no more text follows
             out.count("teaser")  # inline teaser / link-only line
             continue
         if _is_caption(text):
@@ -309,6 +310,9 @@ def clean_blocks(
             out.count("reference")  # "IP/09/1494": a reference code above the text
             continue
         out.paragraphs.append(text)
+        cards.clear()  # the links were inline teasers inside the text
+    if len({href for href, _ in cards}) >= 2:
+        _add_related(out, cards, page_url)  # an unlabelled card grid closing the text
     # A comment-policy note closing the text ("ترحب شبكة ... بالنقاش ... التعليقات") is not text.
     while out.paragraphs and COMMENT_POLICY_RE.search(out.paragraphs[-1]):
         out.paragraphs.pop()
