@@ -10,13 +10,14 @@ without a separator. The file is read once, lazily; a missing file is an install
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
+from importlib.resources import files
 
 from newsbot.text.arabic import match_key
 
 __all__ = ["given_names", "is_given_name", "starts_with_given_name"]
 
-DATA_FILE = Path(__file__).with_name("data") / "given_names.txt"
+DATA_FILE = files("newsbot.text") / "data" / "given_names.txt"
+"""Read through importlib.resources, so it works from an installed package or egg too."""
 
 
 @lru_cache(maxsize=1)
