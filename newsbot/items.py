@@ -42,7 +42,9 @@ class Article:
     date_source: str | None = None
     """Where ``published`` came from: jsonld, meta, microdata, time-tag, text, url, sitemap, feed;
     ``<source>+feed`` / ``<source>+sitemap`` when the page gave only the day and the feed's time
-    on that day was used."""
+    on that day was used; ``<source>+text-time`` when the page gave the day and, in another element,
+    only a time of day ("07:15 مساء"); ``crawl-day+text-time`` when it printed only the time, put
+    on the crawl day in the page's zone."""
     date_tz_source: str | None = None
     """Where the UTC offset came from: ``page`` (stated in the string), ``portal`` (portal time
     zone applied to a local wall time, or to metadata that mislabels local time as UTC),

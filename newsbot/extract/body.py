@@ -16,6 +16,7 @@ from typing import Any
 
 from newsbot.extract._deps import boilerplate, clean_text, match_key, parse_byline, parse_credit
 from newsbot.extract.blocks import Block
+from newsbot.extract.speech import delivery, is_speech_title
 
 DATELINE_ONLY_RE = re.compile(
     r"^[^\s\d:،,«»()\-–—]{2,20}(?: [^\s\d:،,«»()\-–—]{2,20})?\s*[:\-–—]\s*"
@@ -161,6 +162,8 @@ def _add_related(out: BodyResult, links: Iterable[tuple[str, str]], page_url: st
     for href, title in links:
         if not href.startswith(("http://", "https://")) or href.split("#")[0] == page_url:
             continue
+        if boilerplate.is_related_label(clean_text(title)):
+            continue  # an "اقرأ المزيد" button: a link to a section, not a related article
         if href not in seen:
             out.related.append({"url": href, "title": clean_text(title) or None})
             seen.add(href)
@@ -180,6 +183,8 @@ def clean_blocks(
     out = BodyResult()
     title_key = match_key(title) if title else None
     byline_keys = {match_key(b) for b in bylines if b}
+    speech_page = is_speech_title(title)
+    cards: list[tuple[str, str]] = []
 
     def is_related(text: str) -> bool:
         return bool(boilerplate.is_related_label(text, related_labels))
@@ -251,6 +256,14 @@ def clean_blocks(
             out.tags.extend(tags)
             mode = "tags" if not rest else None
             continue
+        if (
+            len(out.paragraphs) <= 2
+            and (who := delivery(text, speech_page=speech_page)) is not None
+        ):
+            if who:
+                out.bylines.append(who)  # "كما ألقاه السفير X": the speaker is the author
+            out.count("delivery")
+            continue
         credit = parse_credit(text)
         if credit and words <= 8:
             if "(" in text:  # "المصدر: (أبوظبي - البيان)": a house credit with a dateline
@@ -259,7 +272,7 @@ def clean_blocks(
                 out.credited_source = out.credited_source or credit
             out.count("credit")
             continue
-        if words <= 8 and SIGN_OFF_RE.match(text):
+        if words <= 8 and not block.links and SIGN_OFF_RE.match(text):
             out.bylines.append(text)  # "--(بترا)": the agency sign-off line
             out.count("sign-off")
             continue
@@ -286,6 +299,8 @@ def clean_blocks(
             out.count("dateline")
             continue
         if block.link_density > 0.5 and words <= 30 and block.links and not _URL_ONLY.match(text):
+            if out.paragraphs and all(len(t.split()) >= 4 for _, t in block.links):
+                cards.extend(block.links)  # a card of a grid, if no more text follows
             out.count("teaser")  # inline teaser / link-only line
             continue
         if _is_caption(text):
@@ -295,6 +310,9 @@ def clean_blocks(
             out.count("reference")  # "IP/09/1494": a reference code above the text
             continue
         out.paragraphs.append(text)
+        cards.clear()  # the links were inline teasers inside the text
+    if len({href for href, _ in cards}) >= 2:
+        _add_related(out, cards, page_url)  # an unlabelled card grid closing the text
     # A comment-policy note closing the text ("ترحب شبكة ... بالنقاش ... التعليقات") is not text.
     while out.paragraphs and COMMENT_POLICY_RE.search(out.paragraphs[-1]):
         out.paragraphs.pop()

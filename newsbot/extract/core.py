@@ -21,9 +21,11 @@ from newsbot.extract.body import BodyResult
 from newsbot.extract.credits import resolve_credits
 from newsbot.extract.dates import (
     DateContext,
+    anchored_time,
     first_date,
     hint_date,
     hint_text,
+    is_day_only,
     modified_candidates,
     published_candidates,
     refine_with_hint,
@@ -264,6 +266,11 @@ def _extract_fields(
         pub = first_date([(t, "text") for t in sel_pub + vis_pub + res.date_lines], dctx)
     if pub is None:
         pub = url_date(url, dctx) or url_date(loader.get_output_value("url") or "", dctx)
+        if pub is None and not hints.get("published"):  # a time-only line: the crawl day
+            pub = anchored_time(sel_pub + vis_pub + res.date_lines, None, dctx)
+    if pub is not None and is_day_only(pub.value) and pub.source not in ("sitemap", "feed"):
+        # "10 نوفمبر 2024" and, in another element, "07:15 م": the day gets its time
+        pub = anchored_time(sel_pub + vis_pub + res.date_lines, pub, dctx) or pub
     if pub is None:
         pub = hint_date(hints, dctx)
     elif pub.source not in ("sitemap", "feed"):

@@ -69,6 +69,7 @@ def _authors_from(
     agencies: tuple[str, ...],
     *,
     metadata: bool = False,
+    site_name: str | None = None,
 ) -> dict[str, Any]:
     """Parsed bylines; from ``metadata`` (author fields, not shown) only people are kept."""
     out: dict[str, Any] = {"authors": [], "agencies": [], "dateline": None}
@@ -79,7 +80,7 @@ def _authors_from(
         if metadata and LATIN_WORD_RE.match(name):
             continue  # "Sputnik", "LBCI": the outlet, not a person
         try:
-            got = parse_byline(name, prefixes=prefixes, agencies=agencies)
+            got = parse_byline(name, prefixes=prefixes, agencies=agencies, site_name=site_name)
         except Exception as exc:
             logger.warning("byline parser failed on %r: %s", name, exc)
             continue
@@ -162,7 +163,9 @@ def resolve_credits(
     dateline = None
     for i, names in enumerate(layers):
         is_meta = i >= len(layers) - 2
-        got = _authors_from(names, prefixes, agencies, metadata=is_meta)
+        got = _authors_from(
+            names, prefixes, agencies, metadata=is_meta, site_name=house[0] if house else None
+        )
         if is_meta and not (got["authors"] or got["agencies"]) and paragraphs:
             lead = LEAD_DATELINE_RE.match(paragraphs[0])
             if lead:

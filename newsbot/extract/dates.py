@@ -147,6 +147,38 @@ def hint_date(hints: dict[str, Any], ctx: DateContext, key: str = "published") -
     return parse_candidate(raw, str(hints.get("date_source") or "sitemap"), ctx)
 
 
+def anchored_time(texts: list[str], day: DateResult | None, ctx: DateContext) -> DateResult | None:
+    """A time-only visible line ("07:15 مساء", "آخر تحديث 09:25 GMT") on the page's own day.
+
+    ``day`` is the page's day-only date (from its URL); without one the crawl day in the page's
+    zone is used, and only when that zone is known. ``date_source`` names both parts
+    ("url+text-time", "crawl-day+text-time"); a time later than now gives None.
+    """
+    if day is not None:
+        if not is_day_only(day.value):
+            return None
+        anchor, source = day.when.date(), f"{day.source}+text-time"
+    elif ctx.zone:
+        anchor, source = ctx.now.astimezone(ZoneInfo(ctx.zone)).date(), "crawl-day+text-time"
+    else:
+        return None
+    for text in texts:
+        if not text or len(text) > 80:
+            continue
+        try:
+            parsed = parse_date_info(
+                text, locale=ctx.locale, timezone=ctx.zone, now=ctx.now, anchor=anchor
+            )
+        except Exception as exc:  # a date parser bug must not lose the page
+            logger.warning("date parser failed on %r: %s", text, exc)
+            continue
+        if parsed is None or not getattr(parsed, "anchored", False):
+            continue
+        value, tz_source = _format(parsed.value, False, ctx, parsed.offset_source)
+        return DateResult(value, text.strip(), source, tz_source, None, parsed.value)
+    return None
+
+
 def is_day_only(value: str) -> bool:
     return len(value) == 10
 

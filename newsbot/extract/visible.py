@@ -154,6 +154,8 @@ def byline_texts(
             or COMMENT_RE.search(marks)
         ):
             continue  # the outlet or the comment form, not a byline
+        if in_topic_block(el):
+            continue  # keywords, tags, categories, breadcrumbs, menus: topics, never credits
         if short_text(el, 120) is None:
             continue
         items = el.findall(".//li") if BYLINE_MARK_RE.search(marks) else []
@@ -172,6 +174,40 @@ def byline_texts(
 
 
 COMMENT_RE = re.compile(r"comment|reply|respond", re.I)
+TOPIC_BOX_RE = re.compile(
+    r"^(?:[\w-]*[-_])?(?:nav|navbar|navigation|menu|breadcrumbs?|keywords?|tags|tag-?list|hashtags?"
+    r"|topics|categories|category-?list|cat-?links|kicker)$",
+    re.I,
+)
+"""Class/id tokens of boxes holding topics (keywords, tags, categories, menus), the box word
+last ("post-tags", "field--name-field-tags"); WordPress's per-post "category-x"/"tag-y" classes
+on the <article> are not boxes. Their words are never credits."""
+
+
+def in_topic_block(el: etree._Element, depth: int = 3) -> bool:
+    """``el`` sits in (or is) a keyword/tag/category/navigation box, or every link it holds
+    points to a topic page."""
+    for i, a in enumerate([el, *el.iterancestors()]):
+        if i > depth or not isinstance(a.tag, str):
+            break
+        marks = f"{a.get('class', '')} {a.get('id', '')}".split()
+        if a.tag == "nav" or any(TOPIC_BOX_RE.match(m) for m in marks):
+            return True
+    links = [x.get("href") or "" for x in el.iter("a")]
+    if links and all(NON_PERSON_LINK_RE.search(h) or TAG_HREF_RE.search(h) for h in links):
+        return True
+    boxes = [
+        d
+        for d in el.iterdescendants()
+        if isinstance(d.tag, str)
+        and (d.tag == "nav" or any(TOPIC_BOX_RE.match(m) for m in (d.get("class") or "").split()))
+    ]
+    if not boxes:
+        return False
+    inside = sum(len(_text(b)) for b in boxes)
+    return inside >= 0.9 * len(_text(el))  # all its text sits in keyword/tag boxes
+
+
 INFO_MARK_RE = re.compile(r"info|meta", re.I)
 
 
@@ -365,7 +401,7 @@ def credit_line(sel: Selector, anchor: etree._Element | None, limit: int = 3000)
         text = short_text(el, 80)
         if not text or not text.lstrip().startswith(CREDIT_PREFIXES):
             continue
-        if any(
+        if in_topic_block(el) or any(
             NOT_OWN_CREDIT_RE.search(f"{a.get('class', '')} {a.get('id', '')}")
             for a in [el, *el.iterancestors()]
         ):

@@ -46,6 +46,12 @@ def _apply_hints(article: Article, hints: dict[str, Any], portal: Portal | None)
     return used
 
 
+def keeps_non_articles(spider: Any) -> bool:
+    """``-a keep_non_articles=1``: emit pages that are not articles too (still counted)."""
+    flag = getattr(spider, "keep_non_articles", None)
+    return str(flag).strip().lower() in ("1", "true", "yes", "on") if flag is not None else False
+
+
 def _published(article: Article) -> datetime | None:
     return parse_machine_date(article.published) if article.published else None
 
@@ -70,9 +76,12 @@ def handle_article(spider: NewsbotSpider, response: Response) -> Iterator[Any]:
     article = extract_response(response, portal, stats=spider.crawler.stats, hints=hints)
     reason = classify(article, response)
     if reason is not None:
-        spider.count(portal, f"skipped/{reason}")
-        logger.info("Skipped %s: %s", response.url, reason)
-        return
+        spider.count(portal, f"not_article/{reason}")
+        if not keeps_non_articles(spider):
+            spider.count(portal, f"skipped/{reason}")
+            logger.info("Skipped %s: not an article (%s)", response.url, reason)
+            return
+        spider.count(portal, "not_article/kept")  # -a keep_non_articles=1
     used = _apply_hints(article, hints, portal)
     if used:
         spider.count(portal, f"date_fallback/{used}")

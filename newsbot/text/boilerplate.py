@@ -45,6 +45,10 @@ RELATED_LABELS: tuple[str, ...] = (
     "مقالات متعلقة", "المزيد حول هذه القصة", "قصص مقترحة", "مقالات مقترحة", "اقرأ في هذا الملف",
     "موضوعات قد تهمك", "مواضيع قد تهمك", "أخبار قد تهمك", "مقالات قد تهمك", "قصص قد تهمك",
     "Read more", "Read also", "Related", "Related articles", "Related news", "See also",
+    "أقسام ذات صلة", "أخبار ذات علاقة", "مقالات ذات علاقة", "موضوعات ذات علاقة", "مواد ذات صلة",
+    "روابط ذات صلة", "تقارير ذات صلة", "قصص ذات صلة", "محتوى ذو صلة", "محتوى ذات صلة",
+    "قراءات ذات صلة", "اقرأ أيضا في", "شاهد المزيد", "يهمك أيضا", "أخبار أخرى قد تهمك",
+    "You may also like", "Also read", "Lire aussi", "À lire aussi", "A lire aussi", "Voir aussi",
 )  # fmt: skip
 """Headings of related-article blocks (links with their own page → ``related``).
 Note: BBC Arabic uses "مواضيع ذات صلة" for its topic list; the caller checks what the links are."""

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from newsbot.text import bylines_shapes as shapes
 from newsbot.text.arabic import clean_text, fuzzy_pattern, match_key, strip_harakat
 from newsbot.text.bylines_rules import Rules as _Rules
 from newsbot.text.bylines_rules import rules as _rules
@@ -33,7 +34,8 @@ __all__ = ["canonical_agency", "parse_byline", "parse_credit"]
 _EDGE_PUNCT = " \t-–—ـ:\uff1a.،,;؛|/\\\"'«»“”()[]*•·_"
 _LEAD_PUNCT = " \t-–—ـ:\uff1a.،,;؛|/\\*•·_"
 _SPLIT_RE = re.compile(
-    r"\s*(?:[،,;؛|/&+•·:\uff1a\n]|\s[-–—]+\s*|[-–—]+\s|\sـ+(?:\s|$)|(?<=\s)(?:and|et|und)(?=\s))\s*",
+    r"\s*(?:[،,;؛|/&+•·:\uff1a\n]|\s[-–—]+\s*|[-–—]+\s|\sـ+(?:\s|$)|\s_+\s|_{2,}|\.{2,}"
+    r"|(?<=\s)(?:and|et|und)(?=\s))\s*",
     re.I,
 )
 _PAREN_RE = re.compile(r"[-–—]*\s*[(\[]\s*([^()\[\]]{1,80}?)\s*[)\]]+")
@@ -276,12 +278,23 @@ def _is_name(name: str, rules: _Rules) -> bool:
     )
 
 
+_LATIN_RUN_RE = re.compile(
+    r"(?<![\w.])[A-Za-z][A-Za-z0-9.'&+-]*(?:[ \t]+[A-Za-z0-9][A-Za-z0-9.'&+-]*)+"
+)
+
+
 def parse_byline(
-    text: str | None, *, prefixes: Iterable[str] = (), agencies: Iterable[str] = ()
+    text: str | None,
+    *,
+    prefixes: Iterable[str] = (),
+    agencies: Iterable[str] = (),
+    site_name: str | None = None,
 ) -> dict[str, Any]:
     """Parse a visible byline into ``{"authors": [...], "agencies": [...], "dateline": str|None}``.
 
     ``prefixes`` and ``agencies`` extend the shared lists (a portal's own labels and outlets).
+    ``site_name`` (og:site_name, JSON-LD publisher, portal name) is context: a part that names
+    the site (or its short form, "بوابة الشروق" → "الشروق") is an outlet, never a person.
 
     >>> parse_byline("حسام أبو العلا - القاهرة")
     {'authors': ['حسام أبو العلا'], 'agencies': [], 'dateline': 'القاهرة'}
@@ -290,12 +303,20 @@ def parse_byline(
     """
     rules = _rules(tuple(prefixes), tuple(agencies))
     out = _Collector(rules)
-    original = clean_text(text)
+    original = clean_text(shapes.strip_markup(text) if isinstance(text, str) else text)
     if not original or len(original) > _MAX_BYLINE_CHARS:  # a paragraph, not a byline
         return out.result()
+    site = shapes.site_keys(site_name)
     s = strip_harakat(_TATWEEL_SEP_RE.sub("-", original))
     s = _HANDLE_RE.sub(" ", s)
     s = rules.date_tail.sub(" ، ", s)  # "كتب: محمد علي منذ 3 ساعات"
+    s = shapes.cut_date(s)  # "محمد علي 12 نوفمبر 2024"
+    house = shapes.house_label(s)  # "خاص عكاظ", "متابعات - الخليج أونلاين"
+    if house and not rules.is_place(house):
+        out.add_agency(house)
+        out.restore(original)
+        return out.result()
+    s = shapes.place_paren(shapes.cut_verb(s), rules)  # "X يكتب:", "غزة (فلسطين) -"
     m = rules.credit.match(s)
     credit = m is not None
     if m:
@@ -308,6 +329,7 @@ def parse_byline(
     s = rules.role.sub(" ، ", s)  # after the prefixes: "تقرير وتصوير: ..." is a prefix
     if out.dateline is not None and not had_dateline:
         credit = False  # "المصدر: دبي - رحاب حلاوة": a byline after the label
+    s = _LATIN_RUN_RE.sub(lambda m: _latin_run(m, out, rules), s)  # "Hespress FR"
     s = out.take_agencies(s)
     for index, raw in enumerate(_SPLIT_RE.split(s)):
         part = raw.strip(_EDGE_PUNCT)
@@ -315,6 +337,15 @@ def parse_byline(
             continue
         if index and (m := _LEAD_WA_RE.match(part)) and _wa_known(m.group(1), rules):
             part = part[m.start(1) :]  # "آية أشرف، وهاني محمد": the conjunction after a comma
+        if shapes.matches_site(part, site) or (
+            not rules.nonperson.match(part)
+            and (shapes.is_shaped_outlet(part, rules) or shapes.is_latin_outlet(part))
+        ):
+            out.add_agency(part)  # the site itself, "الجزائر 24", "بغداد اليوم", "Le Matin"
+            continue
+        if not rules.is_place(part) and (place := shapes.qualified_place(part, rules)):
+            out.set_place(place)  # "القاهرة الجديدة", "الرياض السعودية"
+            continue
         if rules.is_place(part):
             if out.dateline is not None and _is_outlet_word(part, rules):
                 out.add_agency(part)  # "الجزائر - الخبر": the newspaper, not a second place
@@ -325,7 +356,7 @@ def parse_byline(
             credit
             or _QUOTED_RE.match(raw)
             or _is_outlet_word(part, rules)
-            or rules.outlet.search(part)
+            or (rules.outlet.search(part) and not shapes.is_name_with_word_suffix(part, rules))
         ):
             out.add_agency(part)
             continue
@@ -337,16 +368,39 @@ def parse_byline(
             continue
         if _is_sentence(part, rules):
             continue  # a sentence or a role ("استقبل الملك وفدا", "المحررة في قسم ...")
-        names = [_strip_honorifics(out.lead(piece), rules) for piece in _split_wa(part, rules)]
+        names = [
+            _strip_honorifics(out.lead(two), rules)
+            for piece in _split_wa(part, rules)
+            for two in shapes.split_two_names(piece)
+        ]
         if any(len(n.split()) > _MAX_NAME_WORDS for n in names):
             continue  # a sentence, not a list of names
         for name in names:
             if _is_name(name, rules):
                 out.add_author(name)
+    for name in shapes.outlets_among_persons(out.authors):
+        out.authors.remove(name)  # "صدى الشعب – سليمان أبو خرمة": the outlet holds no given name
+        out.add_agency(name)
     if s != original:  # give names back their harakat/tatweel as printed
         out.restore(original)
     out.order_agencies(original)
     return out.result()
+
+
+def _latin_run(m: re.Match[str], out: _Collector, rules: _Rules) -> str:
+    """A Latin outlet name of several words is credited whole ("Hespress FR", "Le Matin")."""
+    run = m.group(0).strip(" .")
+    known = rules.agency.match(m.string, m.start())
+    if known and known.end() > m.end():
+        return m.group(0)  # "BBC News عربي": a listed name that goes on in Arabic
+    if (
+        rules.nonperson.match(run)
+        or rules.prefix.match(run + " ")
+        or not shapes.is_latin_outlet(run)
+    ):
+        return m.group(0)
+    out.add_agency(run)
+    return " ، "
 
 
 def parse_credit(text: str | None) -> str | None:

@@ -117,7 +117,9 @@ def rules(extra_prefixes: tuple[str, ...] = (), extra_agencies: tuple[str, ...] 
         outlet=re.compile(
             f"^(?:{_alternation(data.OUTLET_HEADS)})\\s+\\S|\\S\\s+(?:{_alternation(data.OUTLET_SUFFIXES)})$"
         ),
-        agency=re.compile(rf"(?<![\w.])(?:و\s?)?(?P<a>{agency_alt})(?!\w)"),
+        agency=re.compile(  # "صحيفة الرأي الكويتية": the outlet's name is kept whole
+            rf"(?<![\w.])(?:و\s?)?(?P<a>(?:(?:{_alternation(data.OUTLET_HEADS)})\s+)?(?:{agency_alt}))(?!\w)"
+        ),
         place=re.compile(f"(?:{_alternation((*data.CITIES, *data.COUNTRIES))})(?!\\w)"),
         country=re.compile(f"(?:{_alternation(data.COUNTRIES)})(?!\\w)"),
         nonperson=re.compile(f"^(?:{_alternation(data.NON_PERSONS)})(?!\\w)"),

@@ -27,6 +27,7 @@ from hijridate import Hijri
 
 from newsbot.text.dates_lex import Token, fold, lex
 from newsbot.text.dates_url import date_from_url
+from newsbot.text.dates_zones import ambiguous_zone, unknown_abbreviation, unreverse_relative
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +50,7 @@ class ParsedDate:
     relative: bool  # "منذ 3 ساعات", "أمس", ...
     hijri: str | None  # "1445-09-15" when the text held a Hijri date
     date_only: bool  # no time of day in the text
+    anchored: bool = False  # a time-only string put on the caller's ``anchor`` day
 
 
 @dataclass
@@ -64,6 +66,7 @@ class _Ctx:
     offset: tzinfo | None = None  # written in the text
     hijri: str | None = None
     unknown: int = 0  # words the vocabulary does not know
+    anchor: date | None = None  # the day a time-only string belongs to (caller's choice)
 
 
 @lru_cache(maxsize=64)
@@ -105,6 +108,7 @@ def parse_date_info(
     max_future: timedelta = timedelta(days=1),
     extra_months: Mapping[str, int] | None = None,
     extra_labels: Iterable[str] = (),
+    anchor: date | None = None,
 ) -> ParsedDate | None:
     """Parse ``text`` and say where the offset came from; None when it is not a date.
 
@@ -112,6 +116,11 @@ def parse_date_info(
     anchors relative dates; ``trust_offset=False`` reads a written Z/+00:00/GMT as local time.
     A portal adds its own month spellings (``extra_months={"مايوو": 5}``) and label words that
     carry no date (``extra_labels=("نشر على الموقع",)``) without touching the shared lists.
+    A string holding only a time ("آخر تحديث 09:25 GMT", "07:15 مساء") gives None unless the
+    caller names the day it belongs to (``anchor``: the page's own date, or the crawl day in the
+    page's zone); the result then says ``anchored`` and is never later than ``now``.
+    A zone abbreviation that names several zones (AST, IST, CST) is resolved by ``timezone``
+    (the page's country); unresolved, or an unknown abbreviation after the time: None.
     """
     zone = _zoneinfo(timezone) if timezone else None
     if not isinstance(text, str) or not text.strip() or len(text) > MAX_CHARS:
@@ -121,7 +130,7 @@ def parse_date_info(
     elif now.tzinfo is None:
         now = now.replace(tzinfo=zone or UTC)
     mdy = (locale or "").lower().replace("_", "-") in ("en-us", "en-ph")
-    ctx = _Ctx(text, zone, now, trust_offset, max_future, mdy)
+    ctx = _Ctx(text, zone, now, trust_offset, max_future, mdy, anchor=anchor)
     if extra_months:
         ctx.extra_months = tuple(sorted((k, v) for k, v in extra_months.items() if k.strip()))
     if extra_labels:
@@ -141,18 +150,66 @@ def _parse(s: str, ctx: _Ctx) -> ParsedDate | None:
         if dt.tzinfo is not None:
             ctx.offset = dt.tzinfo
         return _finish(dt.date(), time, ctx, relative=False)
+    if unknown_abbreviation(ctx.raw):
+        return None  # "14:35 ADT": a zone we cannot place; no instant rather than a wrong one
+    s = unreverse_relative(s)  # "منذ ساعات 3" (RTL order) -> "منذ 3 ساعات"
     toks = _published_part(lex(s, ctx.extra_months, ctx.extra_labels))
     for t in toks:
-        if t.kind in ("offset", "zone"):
-            ctx.offset = t.val if t.kind == "offset" else _zoneinfo(t.val)
+        if t.kind in ("offset", "zone", "abbr"):
+            if t.kind == "abbr":
+                ctx.offset = ambiguous_zone(t.val, ctx.zone)
+                if ctx.offset is None:
+                    return None  # "AST" on a page of no known country: no guess
+            else:
+                ctx.offset = t.val if t.kind == "offset" else _zoneinfo(t.val)
             break
     unknown = ctx.unknown = sum(t.kind == "word" for t in toks)  # they break "D month Y" too
     result = _absolute(toks, ctx) if unknown <= MAX_UNKNOWN_WORDS else None
+    if result is None and unknown == 0:
+        result = _scrambled(toks, ctx)
     if result is None and unknown <= MAX_UNKNOWN_WORDS:
         result = _relative(toks, ctx, strict=unknown == 0)
+    if result is None and unknown == 0 and ctx.anchor is not None:
+        result = _time_only(toks, ctx)
     if result is None and unknown == 0 and any(t.kind == "num" for t in toks):
         result = _fallback(ctx)
     return result
+
+
+_SCRAMBLE_EXTRA = frozenset(("time", "ampm", "m", "offset", "zone", "abbr", "gmark"))
+
+
+def _scrambled(toks: list[Token], ctx: _Ctx) -> ParsedDate | None:
+    """One day, one month name, one 4-digit year (+ a time) in any order: RTL text extraction
+    reorders "05 جويلية 2022 09:40" to "05 09:40 2022 جويلية". Nothing else may be present."""
+    months = [t for t in toks if t.kind == "gmon"]
+    nums = [t for t in toks if t.kind == "num"]
+    if (
+        len(months) != 1
+        or len(nums) != 2
+        or any(t.kind not in ("gmon", "num") and t.kind not in _SCRAMBLE_EXTRA for t in toks)
+    ):
+        return None
+    days = [n.val[0] for n in nums if n.val[1] <= 2 and 1 <= n.val[0] <= 31]
+    years = [n.val[0] for n in nums if n.val[1] == 4]
+    if len(days) != 1 or len(years) != 1 or sum(t.kind == "time" for t in toks) > 1:
+        return None
+    day = date(years[0], months[0].val, days[0])
+    return _finish(
+        day, _time_of(toks, {i for i, t in enumerate(toks) if t.kind == "num"}), ctx, relative=False
+    )
+
+
+def _time_only(toks: list[Token], ctx: _Ctx) -> ParsedDate | None:
+    """A lone time of day on the caller's anchor day; never later than now."""
+    if ctx.anchor is None or sum(t.kind == "time" for t in toks) != 1:
+        return None
+    if any(t.kind not in ("time", "ampm", "m", "offset", "zone", "abbr", "hourword") for t in toks):
+        return None
+    found = _finish(ctx.anchor, _time_of(toks, set()), ctx, relative=False)
+    if found is None or found.value > ctx.now:
+        return None
+    return ParsedDate(found.value, found.raw, found.offset_source, False, None, False, True)
 
 
 _DATED = frozenset(("ndate", "num", "gmon", "hmon", "time", "day", "rel", "now"))

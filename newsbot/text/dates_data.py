@@ -87,11 +87,32 @@ ZONE_PLACES: dict[str, str] = {
     "الجزائر": "Africa/Algiers", "تونس": "Africa/Tunis", "ليبيا": "Africa/Tripoli",
     "نواكشوط": "Africa/Nouakchott", "موريتانيا": "Africa/Nouakchott",
 }
-# Zone abbreviations printed after a time ("06:44 م GST" on alarabiya.net) -> IANA zone. Only
-# unambiguous ones: AST/EET/CST name several zones.
-ZONE_ABBREVIATIONS: dict[str, str] = {
-    "GST": "Asia/Dubai", "KSA": "Asia/Riyadh", "CET": "Europe/Paris", "CEST": "Europe/Paris",
-    "BST": "Europe/London", "MSK": "Europe/Moscow", "TRT": "Europe/Istanbul",
+# Zone abbreviations printed after a time ("06:44 م GST" on alarabiya.net). Named IANA zones
+# where the abbreviation is a place's whole-year name; fixed UTC offsets (hours) where it states
+# standard or summer time (IDT is +3 whatever the date).
+ZONE_ABBREVIATIONS: dict[str, str] = {"KSA": "Asia/Riyadh", "TRT": "Europe/Istanbul"}
+ZONE_ABBREVIATION_OFFSETS: dict[str, float] = {
+    "GST": 4, "WET": 0, "WEST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3, "MSD": 4,
+    "IDT": 3, "BST": 1, "CAT": 2, "EAT": 3, "WAT": 1, "SAST": 2, "IRST": 3.5, "IRDT": 4.5,
+    "AFT": 4.5, "PKT": 5, "JST": 9, "KST": 9, "HKT": 8, "SGT": 8, "AEST": 10, "AEDT": 11,
+    "EST": -5, "EDT": -4, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+}
+# Abbreviations naming several zones -> (IANA zone names or "Region/" prefixes of the page's own
+# zone, offset). The page's country decides; a page of no listed country gets None, not a guess.
+_ARAB_ASIA = (
+    "Asia/Riyadh", "Asia/Kuwait", "Asia/Baghdad", "Asia/Qatar", "Asia/Bahrain", "Asia/Aden",
+)
+AMBIGUOUS_ZONE_ABBREVIATIONS: dict[str, tuple[tuple[tuple[str, ...], float], ...]] = {
+    # Arabia Standard Time on Gulf/Iraqi/Yemeni pages, Atlantic Standard Time in the Americas
+    "AST": ((_ARAB_ASIA, 3), (("America/", "Atlantic/"), -4)),
+    # Israel Standard Time on Palestinian/Israeli pages, India, Irish summer time
+    "IST": (
+        (("Asia/Jerusalem", "Asia/Hebron", "Asia/Gaza", "Asia/Tel_Aviv"), 2),
+        (("Asia/Kolkata", "Asia/Calcutta"), 5.5),
+        (("Europe/Dublin",), 1),
+    ),
+    # US Central vs China
+    "CST": ((("America/",), -6), (("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei"), 8)),
 }
 # Names of Greenwich/UTC (zero offset; an offset may follow: "GMT+3", "غرينتش +2").
 UTC_WORDS: tuple[str, ...] = (

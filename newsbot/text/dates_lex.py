@@ -107,7 +107,14 @@ def _alternation(words: Any) -> str:
 _UTC = _alternation(fold(w) for w in D.UTC_WORDS)
 _MERIDIEM = _alternation([*(fold(w) for w in D.AMPM_WORDS), "م"])
 _PLACES = {re.sub(r"\s+", "", fold(k)): v for k, v in D.ZONE_PLACES.items()}
-_ABBRS = {fold(k): v for k, v in D.ZONE_ABBREVIATIONS.items()}
+_ABBRS: dict[str, Token] = {
+    **{fold(k): Token("zone", v) for k, v in D.ZONE_ABBREVIATIONS.items()},
+    **{
+        fold(k): Token("offset", fixed_zone(timedelta(hours=v)) if v else UTC)
+        for k, v in D.ZONE_ABBREVIATION_OFFSETS.items()
+    },
+    **{fold(k): Token("abbr", k) for k in D.AMBIGUOUS_ZONE_ABBREVIATIONS},
+}
 
 
 @lru_cache(maxsize=32)
@@ -128,7 +135,6 @@ def _lexer(
         rf"|(?P<utc>(?:(?:بال|ب|ال)?توقيت\s*)?(?:{_UTC})(?![^\W\d_])"
         r"(?:\s*(?P<us>[+-])\s*(?P<uh>\d{1,2})(?::?(?P<um>\d{2}))?(?!\d))?)"
         rf"|(?P<zone>(?:بال|ب|ال|حسب\s*)?توقيت\s*(?P<place>{_alternation(fold(k) for k in D.ZONE_PLACES)})(?![^\W\d_]))"
-        rf"|(?P<abbr>(?<![^\W\d_])(?:{_alternation(_ABBRS)})(?![^\W\d_]))"
         r"|(?P<num>\d+)"
         rf"|(?P<vocab>{_alternation(vocab)})(?![^\W\d_])"
         r"|(?P<word>[^\W\d_]+)"
@@ -172,12 +178,10 @@ def lex(
             out.append(Token("offset", _offset(m["us"] or "+", m["uh"] or "0", m["um"])))
         elif kind == "zone":
             out.append(Token("zone", _PLACES[re.sub(r"\s+", "", m["place"])]))
-        elif kind == "abbr":
-            out.append(Token("zone", _ABBRS[m["abbr"]]))
         elif kind == "vocab":
             tok = keys[re.sub(r"\s+", "", m["vocab"])]
             if tok[0] != "skip":
                 out.append(Token(*tok))
-        else:
-            out.append(Token("word", m.group()))
+        else:  # a zone abbreviation ("GST", "IDT") is a word of the dictionary below
+            out.append(_ABBRS.get(m.group()) or Token("word", m.group()))
     return out
