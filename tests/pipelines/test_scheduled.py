@@ -18,6 +18,7 @@ import sys
 import time
 import urllib.parse
 import urllib.request
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -90,10 +91,11 @@ def scrapyd(tmp_path: Path) -> Iterator[dict[str, Any]]:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     pytest.fail("scrapyd did not start")
                 time.sleep(0.1)
-        project = tmp_path / "project"  # deploy from a copy: setup.py/build/ stay out of the repo
+        project = tmp_path / "project"  # deploy from a copy: build/ stays out of the repo
         shutil.copytree(
             REPO / "newsbot", project / "newsbot", ignore=shutil.ignore_patterns("__pycache__")
         )
+        shutil.copy(REPO / "setup.py", project / "setup.py")  # packs the data files
         cfg = (REPO / "scrapy.cfg").read_text(encoding="utf-8")
         (project / "scrapy.cfg").write_text(
             cfg.replace("url = http://127.0.0.1:6800", f"url = {url}"), encoding="utf-8"
@@ -108,6 +110,10 @@ def scrapyd(tmp_path: Path) -> Iterator[dict[str, Any]]:
             check=False,
         )
         assert out.returncode == 0 and '"status": "ok"' in out.stdout, out.stdout + out.stderr
+        eggs = list((workdir / "eggs" / "newsbot").glob("*.egg"))
+        assert eggs, "scrapyd kept no egg"
+        with zipfile.ZipFile(eggs[0]) as egg:  # the byline parser needs its gazetteer at run time
+            assert "newsbot/text/data/given_names.txt" in egg.namelist()
         yield {"url": url, "dir": workdir, "state": state_home / "newsbot"}
     finally:
         proc.terminate()
