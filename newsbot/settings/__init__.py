@@ -99,3 +99,16 @@ NEWSBOT_FEED_FSYNC = False
 NEWSBOT_REPORT_ENABLED = True
 NEWSBOT_REPORT_PATH = ""  # default: <first local feed>.report.json
 # --- end pipelines, state, feeds, report ---
+
+# --- javascript rendering ---
+# scrapy-playwright with Debian's Chromium (README "JavaScript portals"). The Playwright download
+# handlers are installed by the spider only when a page of the crawl may be rendered.
+DOWNLOADER_MIDDLEWARES["newsbot.render.middleware.RenderMiddleware"] = 800
+SPIDER_MIDDLEWARES["newsbot.render.middleware.RenderStartMiddleware"] = 50
+NEWSBOT_RENDER = ""  # "" = -a render / portal `render` / generic default; or never | auto | always
+NEWSBOT_CHROMIUM = ""  # "" = env NEWSBOT_CHROMIUM, else chromium on PATH (/usr/bin/chromium)
+NEWSBOT_RENDER_TIMEOUT = 20.0  # navigation timeout of a rendered page, seconds
+NEWSBOT_RENDER_MAX_PAGES = 4  # browser pages open at once (PLAYWRIGHT_MAX_PAGES_PER_CONTEXT)
+NEWSBOT_RENDER_SETTLE_MS = 200  # a rendered page is read once its DOM is quiet this long
+NEWSBOT_RENDER_ACTIONS_TIMEOUT = 20.0  # time budget of each listing page action, seconds
+# --- end javascript rendering ---
