@@ -105,6 +105,7 @@ NEWSBOT_REPORT_PATH = ""  # default: <first local feed>.report.json
 # handlers are installed by the spider only when a page of the crawl may be rendered.
 DOWNLOADER_MIDDLEWARES["newsbot.render.middleware.RenderMiddleware"] = 800
 SPIDER_MIDDLEWARES["newsbot.render.middleware.RenderStartMiddleware"] = 50
+ADDONS = {"newsbot.render.addon.RenderAddon": 0}  # scrapy fetch -s NEWSBOT_RENDER=always
 NEWSBOT_RENDER = ""  # "" = -a render / portal `render` / generic default; or never | auto | always
 NEWSBOT_CHROMIUM = ""  # "" = env NEWSBOT_CHROMIUM, else chromium on PATH (/usr/bin/chromium)
 NEWSBOT_RENDER_TIMEOUT = 20.0  # navigation timeout of a rendered page, seconds
