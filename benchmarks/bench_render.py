@@ -1,6 +1,6 @@
 """Rendering cost: Chromium (scrapy-playwright) vs plain HTTP on the same article pages.
 
-    python benchmarks/bench_render.py [--pages 200] [--max-pages 4]
+    python benchmarks/bench_render.py [--pages 200] [--max-pages 4] [--kill-browser-after N]
 
 Writes ``--pages`` Arabic article pages twice into a temporary directory: built by JavaScript
 from an inline JSON blob (title, body, date, related links injected by a script) and as plain
@@ -14,7 +14,9 @@ AutoThrottle off, dedup off, in-memory seen-store):
 Figures: pages/s and s/page (items / the crawl's ``elapsed_time_seconds``), and for the
 rendered crawl the browser's memory — the sum of PSS (and of RSS, which counts shared pages
 once per process) over every Chromium process of the crawl — sampled while it runs and printed
-after every quarter of the pages, so growth shows.
+after every quarter of the pages, so growth shows. ``--kill-browser-after N`` SIGKILLs the
+browser once N records are written (a crash): the figures then show whether it was relaunched
+(``playwright/browser_count``) and every page still came out.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import argparse
 import html
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -130,7 +133,22 @@ def browser_memory(pid: int) -> tuple[float, float, int]:
     return pss / 1024, rss / 1024, count
 
 
-def run_crawl(urls: list[str], render: str, workdir: Path, max_pages: int) -> dict[str, Any]:
+def kill_browser(pid: int) -> bool:
+    """SIGKILL the Chromium main process below ``pid`` (the one Playwright talks to)."""
+    for child in _descendants(pid):
+        try:
+            args = (Path("/proc") / str(child) / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"chrom" in args[0] and b"--remote-debugging-pipe" in args:
+            os.kill(child, signal.SIGKILL)
+            return True
+    return False
+
+
+def run_crawl(
+    urls: list[str], render: str, workdir: Path, max_pages: int, kill_after: int = 0
+) -> dict[str, Any]:
     """One ``scrapy crawl article`` process; its stats and memory samples."""
     urls_file = workdir / f"urls-{render}.txt"
     urls_file.write_text("\n".join(urls) + "\n", encoding="utf-8")
@@ -142,6 +160,7 @@ def run_crawl(urls: list[str], render: str, workdir: Path, max_pages: int) -> di
         "NEWSBOT_DEDUPE_ENABLED": False,
         "NEWSBOT_STATE_BACKEND": "memory",
         "NEWSBOT_RENDER_MAX_PAGES": max_pages,
+        "NEWSBOT_RENDER_PAGE_TIMEOUT": 15,
         "LOG_LEVEL": "INFO",
         "STATS_CLASS": "bench_crawl.JsonStats",
         "BENCH_STATS_FILE": str(stats_file),
@@ -157,6 +176,8 @@ def run_crawl(urls: list[str], render: str, workdir: Path, max_pages: int) -> di
     samples: list[tuple[int, float, float, int]] = []
     while proc.poll() is None:
         done = feed.read_bytes().count(b"\n") if feed.exists() else 0
+        if kill_after and done >= kill_after and render == "always":
+            kill_after = 0 if kill_browser(proc.pid) else kill_after
         if marks and done >= marks[0]:
             samples.append((done, *browser_memory(proc.pid)))
             marks.pop(0)
@@ -170,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--max-pages", type=int, default=4, help="NEWSBOT_RENDER_MAX_PAGES")
+    parser.add_argument("--kill-browser-after", type=int, default=0, metavar="N")
     opts = parser.parse_args(argv)
     from newsbot.demo.server import start_server
     from newsbot.render.browser import find_browser
@@ -185,7 +207,8 @@ def main(argv: list[str] | None = None) -> int:
             results = {}
             for variant, render in (("js", "always"), ("static", "never")):
                 urls = [f"{base}/{variant}/a{i:04d}.html" for i in range(opts.pages)]
-                results[render] = run_crawl(urls, render, Path(tmp), opts.max_pages)
+                kill = opts.kill_browser_after
+                results[render] = run_crawl(urls, render, Path(tmp), opts.max_pages, kill)
         finally:
             server.shutdown()
             server.server_close()
@@ -203,8 +226,10 @@ def main(argv: list[str] | None = None) -> int:
         if render == "always":
             failed = stats.get("newsbot/generic/render/render_failed", 0)
             aborted = stats.get("playwright/request_count/aborted", 0)
+            launches = stats.get("playwright/browser_count", 0)
             print(
-                f"    render_failed={failed}, browser requests aborted (image/font/media)={aborted}"
+                f"    render_failed={failed}, browser launches={launches}, "
+                f"browser requests aborted (image/font/media)={aborted}"
             )
             for done, pss, rss, count in res["samples"]:
                 print(

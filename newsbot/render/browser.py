@@ -27,7 +27,7 @@ INSTALL_HINT = (
 _NAMES = ("chromium", "chromium-browser", "google-chrome")
 ABORTED_RESOURCES = frozenset({"image", "font", "media"})
 """Resource types never downloaded by the browser (PLAYWRIGHT_ABORT_REQUEST)."""
-HANDLER = "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
+HANDLER = "newsbot.render.handler.BoundedPlaywrightHandler"
 LAUNCH_ARGS = (
     "--no-sandbox",
     "--disable-gpu",
@@ -68,7 +68,8 @@ def playwright_settings(executable: Path, settings: BaseSettings) -> dict[str, A
 
     Plain requests keep going through Scrapy's HTTP handler (the Playwright handler passes them
     on). Pages are capped per context (``NEWSBOT_RENDER_MAX_PAGES``), one context, navigation
-    bounded by ``NEWSBOT_RENDER_TIMEOUT``; a crashed or disconnected browser is relaunched.
+    bounded by ``NEWSBOT_RENDER_TIMEOUT`` and the whole page by ``NEWSBOT_RENDER_PAGE_TIMEOUT``
+    (``newsbot.render.handler``); a crashed or disconnected browser is relaunched.
     """
     handlers = {**settings.getdict("DOWNLOAD_HANDLERS"), "http": HANDLER, "https": HANDLER}
     return {

@@ -109,6 +109,7 @@ ADDONS = {"newsbot.render.addon.RenderAddon": 0}  # scrapy fetch -s NEWSBOT_REND
 NEWSBOT_RENDER = ""  # "" = -a render / portal `render` / generic default; or never | auto | always
 NEWSBOT_CHROMIUM = ""  # "" = env NEWSBOT_CHROMIUM, else chromium on PATH (/usr/bin/chromium)
 NEWSBOT_RENDER_TIMEOUT = 20.0  # navigation timeout of a rendered page, seconds
+NEWSBOT_RENDER_PAGE_TIMEOUT = 60.0  # hard limit of one rendered page (navigation + actions), s
 NEWSBOT_RENDER_MAX_PAGES = 4  # browser pages open at once (PLAYWRIGHT_MAX_PAGES_PER_CONTEXT)
 NEWSBOT_RENDER_SETTLE_MS = 200  # a rendered page is read once its DOM is quiet this long
 NEWSBOT_RENDER_ACTIONS_TIMEOUT = 20.0  # time budget of each listing page action, seconds
