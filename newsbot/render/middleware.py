@@ -47,13 +47,18 @@ _NOT_RENDERED_SOURCES = frozenset({"rss", "news_sitemap", "sitemap", "robots"})
 
 
 def _portal(request: Request, spider: Any) -> Portal | None:
+    """The request's portal: by meta slug, the spider's (a ``portal_file``), else by URL."""
+    own = getattr(spider, "portal", None)
+    own = own if isinstance(own, portals.Portal) else None  # foreign spiders may use the name
     slug = request.meta.get("newsbot_portal")
     if slug:
+        if own is not None and own.slug == slug:
+            return own
         try:
             return portals.get(str(slug))
         except KeyError:
-            return getattr(spider, "portal", None)
-    return getattr(spider, "portal", None) or portals.for_url(request.url)
+            return own
+    return own or portals.for_url(request.url)
 
 
 def _slug(portal: Portal | None) -> str:

@@ -106,3 +106,15 @@ def test_page_actions_are_validated_and_bounded() -> None:
     assert [m.method for m in methods] == ["evaluate", "evaluate", "wait_for_selector"]
     assert methods[0].args[1] == ["click", "button.more", 3, 2000, 5000]
     assert methods[2].kwargs["timeout"] == 5000
+
+
+def test_a_foreign_spiders_portal_attribute_is_not_taken_for_a_portal() -> None:
+    from types import SimpleNamespace
+
+    from scrapy import Request
+
+    from newsbot.render.middleware import _portal
+
+    spider = SimpleNamespace(portal=SimpleNamespace(slug="tiny", sources=True))
+    request = Request("http://127.0.0.1:1/a.html", meta={"newsbot_portal": "tiny"})
+    assert _portal(request, spider) is None
