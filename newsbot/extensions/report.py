@@ -47,7 +47,13 @@ __all__ = ["COVERAGE_FIELDS", "CrawlReport"]
 logger = logging.getLogger(__name__)
 
 DUP_LEVELS = ("url", "exact", "near")
-_GROUPS = {"dropped": "dropped", "dedup": "duplicates", "error": "errors", "skipped": "skipped"}
+_GROUPS = {
+    "dropped": "dropped",
+    "dedup": "duplicates",
+    "error": "errors",
+    "skipped": "skipped",
+    "render": "render",
+}
 
 
 class CrawlReport:
@@ -226,6 +232,7 @@ class CrawlReport:
                 "date_sources": dict(self.date_sources[portal].most_common()),
                 "errors": dict(errors.most_common()),
                 "http_status": dict(sorted(self.http_errors[portal].items())),
+                "render": dict(sorted(groups["render"].items())),
             }
         spider = getattr(self.crawler, "spider", None)
         return {

@@ -39,6 +39,7 @@ def format_table(report: dict[str, Any]) -> str:
             f"not articles {_pairs(p['not_articles'])}; "
             f"date sources {_pairs(p['date_sources'])}; errors {_pairs(p['errors'])}; "
             f"HTTP errors {_pairs(p['http_status'])}"
+            + (f"; render {_pairs(p['render'])}" if p.get("render") else "")
         )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = [

@@ -21,6 +21,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from parsel import Selector
 
+from newsbot.portals._actions import PageAction
+
 Render = Literal["never", "auto", "always"]
 
 
@@ -57,6 +59,9 @@ class Listing:
     """How many pages of this listing to follow per crawl."""
     article_links: str | None = None
     """Selector of article links on the page; default: every link matching ``article_allow``."""
+    actions: tuple[PageAction, ...] = ()
+    """Browser actions for JavaScript listings (load-more clicks, scrolling; ``_actions.py``):
+    the page is rendered unless the crawl's render mode is ``never``."""
 
 
 @dataclass(frozen=True)
@@ -148,7 +153,8 @@ class Portal:
     related_labels: tuple[str, ...] = ()
     """Extra headings that introduce a related-articles block."""
     render: Render = "never"
-    """JavaScript rendering: never / auto (when the plain page has no body) / always."""
+    """JavaScript rendering of article pages: ``never``; ``auto`` (fetch plainly, render again
+    when title, body or date is missing or the portal's selectors match nothing); ``always``."""
     download_delay: float = 1.0
     concurrency: int = 2
     schedule_minutes: int = 60

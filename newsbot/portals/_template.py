@@ -38,6 +38,7 @@ PORTAL = Portal(
                 url="https://www.example.com/section/politics",
                 next_page="a.next::attr(href)",
                 max_pages=3,
+                # JavaScript listing: actions=(Click("button.more", times=5),) or (Scroll(),)
             ),
         ),
     ),

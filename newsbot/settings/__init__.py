@@ -111,3 +111,17 @@ NEWSBOT_REDIS_WORKER_TIMEOUT = 30.0  # s without heartbeat: a worker is dead, it
 NEWSBOT_REDIS_RETRY_SECONDS = 10.0  # how long a command retries while Redis restarts
 NEWSBOT_REDIS_CLAIM_TTL = 3600.0  # s a just-decided record stays in the shared claims index
 # --- end distributed & scheduled crawls ---
+# --- javascript rendering ---
+# scrapy-playwright with Debian's Chromium (README "JavaScript portals"). The Playwright download
+# handlers are installed by the spider only when a page of the crawl may be rendered.
+DOWNLOADER_MIDDLEWARES["newsbot.render.middleware.RenderMiddleware"] = 800
+SPIDER_MIDDLEWARES["newsbot.render.middleware.RenderStartMiddleware"] = 50
+ADDONS["newsbot.render.addon.RenderAddon"] = 0  # scrapy fetch -s NEWSBOT_RENDER=always
+NEWSBOT_RENDER = ""  # "" = -a render / portal `render` / generic default; or never | auto | always
+NEWSBOT_CHROMIUM = ""  # "" = env NEWSBOT_CHROMIUM, else chromium on PATH (/usr/bin/chromium)
+NEWSBOT_RENDER_TIMEOUT = 20.0  # navigation timeout of a rendered page, seconds
+NEWSBOT_RENDER_PAGE_TIMEOUT = 60.0  # hard limit of one rendered page (navigation + actions), s
+NEWSBOT_RENDER_MAX_PAGES = 4  # browser pages open at once (PLAYWRIGHT_MAX_PAGES_PER_CONTEXT)
+NEWSBOT_RENDER_SETTLE_MS = 200  # a rendered page is read once its DOM is quiet this long
+NEWSBOT_RENDER_ACTIONS_TIMEOUT = 20.0  # time budget of each listing page action, seconds
+# --- end javascript rendering ---

@@ -90,6 +90,8 @@ class CrawlArgs:
     """None: use the NEWSBOT_RELATED_DEPTH setting."""
     urls: list[str] = field(default_factory=list)
     mirror: str | None = None
+    render: str | None = None
+    """``-a render=never|auto|always`` (None: NEWSBOT_RENDER / the portal's / generic default)."""
 
     @classmethod
     def parse(cls, kwargs: dict[str, object]) -> CrawlArgs:
@@ -97,6 +99,9 @@ class CrawlArgs:
         mirror = kwargs.pop("mirror", None)
         if mirror:
             _check_url(str(mirror))
+        render = str(kwargs.pop("render", None) or "").strip().lower() or None
+        if render not in (None, "never", "auto", "always"):
+            raise ArgumentError(f"-a render={render!r}: use never, auto or always")
         return cls(
             cutoff=parse_cutoff(kwargs.pop("since", None), kwargs.pop("days", None)),
             limit=_int("limit", kwargs.pop("limit", None), minimum=1),
@@ -105,4 +110,5 @@ class CrawlArgs:
                 kwargs.pop("url", None), kwargs.pop("urls", None), kwargs.pop("urls_file", None)
             ),
             mirror=str(mirror) if mirror else None,
+            render=render,
         )

@@ -16,6 +16,7 @@ from scrapy.http import Response, TextResponse
 
 from newsbot.discovery import Entry, parse_machine_date
 from newsbot.extract import classify, extract_response
+from newsbot.render.auto import rerender_request
 
 if TYPE_CHECKING:
     from newsbot.items import Article
@@ -74,6 +75,10 @@ def handle_article(spider: NewsbotSpider, response: Response) -> Iterator[Any]:
     if via:
         hints.setdefault("via", via)
     article = extract_response(response, portal, stats=spider.crawler.stats, hints=hints)
+    browser_request = rerender_request(spider, response, portal, article)
+    if browser_request is not None:  # render="auto" and the plain page fell short
+        yield browser_request
+        return
     reason = classify(article, response)
     if reason is not None:
         spider.count(portal, f"not_article/{reason}")

@@ -40,6 +40,7 @@ from newsbot import portals
 from newsbot.discovery import Entry
 from newsbot.middlewares.mirror import parse_mirrors
 from newsbot.portals import Portal
+from newsbot.render.plan import configure_render
 from newsbot.spiders._args import ArgumentError, CrawlArgs
 from newsbot.spiders._article import handle_article
 from newsbot.spiders._discovery import (
@@ -149,6 +150,7 @@ class NewsbotSpider(DiscoveryMixin, scrapy.Spider):
                 **settings.getdict("DOWNLOAD_SLOTS"),
                 **portal_slots(self.portal),
             }
+        configure_render(self, crawler)
         if updates:
             if settings.frozen:
                 logger.warning("settings already frozen; cannot apply %s", ", ".join(updates))

@@ -35,6 +35,7 @@ FAST_SETTINGS: dict[str, Any] = {
     "HTTPCACHE_ENABLED": False,
     "LOG_LEVEL": "INFO",
     "CLOSESPIDER_TIMEOUT": 60,
+    "NEWSBOT_RENDER": "never",  # no browser unless a test asks (tests/e2e/test_crawl_render.py)
 }
 """Applied to every test crawl (command-line priority); a test's own settings win."""
 
