@@ -47,6 +47,10 @@ def _apply_hints(article: Article, hints: dict[str, Any], portal: Portal | None)
     return used
 
 
+SHELL_REASONS = frozenset({"no-title", "no-body"})
+"""Non-article verdicts that a JavaScript shell page also gets: ``auto`` may render those."""
+
+
 def keeps_non_articles(spider: Any) -> bool:
     """``-a keep_non_articles=1``: emit pages that are not articles too (still counted)."""
     flag = getattr(spider, "keep_non_articles", None)
@@ -75,11 +79,14 @@ def handle_article(spider: NewsbotSpider, response: Response) -> Iterator[Any]:
     if via:
         hints.setdefault("via", via)
     article = extract_response(response, portal, stats=spider.crawler.stats, hints=hints)
-    browser_request = rerender_request(spider, response, portal, article)
-    if browser_request is not None:  # render="auto" and the plain page fell short
-        yield browser_request
-        return
     reason = classify(article, response)
+    if reason is None or reason in SHELL_REASONS:
+        browser_request = rerender_request(spider, response, portal, article)
+        if browser_request is not None:  # render="auto" and the plain page fell short
+            yield browser_request
+            return
+    else:  # a plain home/listing/video page is what it is: no browser for it
+        article.fetched_via = "browser" if response.meta.get("playwright") else "http"
     if reason is not None:
         spider.count(portal, f"not_article/{reason}")
         if not keeps_non_articles(spider):
