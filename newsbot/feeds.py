@@ -18,10 +18,12 @@ The JSONL field order is ``FEED_EXPORT_FIELDS`` (``newsbot.items.ARTICLE_FIELDS`
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import logging
 import os
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING, Any
@@ -42,10 +44,13 @@ if TYPE_CHECKING:
     from newsbot.state.base import SeenStore
 
 __all__ = [
+    "WRITE_FAILED",
+    "FeedWriteError",
     "LineFlushFileStorage",
     "feed_paths",
     "feed_uris",
     "recover_from_feeds",
+    "stop_on_write_error",
     "uri_params",
 ]
 
@@ -61,19 +66,76 @@ def uri_params(params: dict[str, Any], spider: Spider) -> dict[str, Any]:
     return params
 
 
-class _LineFlushWriter(io.BufferedWriter):
-    """A binary file whose every ``write`` reaches the OS before it returns."""
+class FeedWriteError(OSError):
+    """A feed line could not be written (disk full, permission, file or directory removed)."""
 
-    def __init__(self, raw: io.RawIOBase, fsync: bool = False) -> None:
-        super().__init__(raw)  # type: ignore[arg-type]
+
+class _LineFlushWriter(io.RawIOBase):
+    """A feed file whose every ``write`` reaches the OS whole before it returns.
+
+    Before each write the path is checked to still name the open file (a removed or replaced
+    file or directory would otherwise swallow the lines); a failed write calls ``on_error``
+    once and raises :class:`FeedWriteError`; later writes are dropped (``dropped`` counts them).
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        mode: str,
+        fsync: bool = False,
+        on_error: Callable[[Path, OSError], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.path = path
+        self._raw = path.open(mode, buffering=0)
         self._fsync = fsync
+        self._on_error = on_error
+        self._ident = self._identity(os.fstat(self._raw.fileno()))
+        self.failed: OSError | None = None
+        self.dropped = 0
+
+    @staticmethod
+    def _identity(st: os.stat_result) -> tuple[int, int]:
+        return (st.st_dev, st.st_ino)
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._raw.fileno()
 
     def write(self, data: Any) -> int:
-        written = super().write(data)
-        self.flush()
-        if self._fsync:
-            os.fsync(self.fileno())
-        return written
+        view = memoryview(data).cast("B")
+        if self.failed is not None:
+            self.dropped += 1
+            return len(view)
+        try:
+            try:
+                same = self._identity(os.stat(self.path)) == self._ident
+            except OSError:
+                same = False
+            if not same:
+                raise FeedWriteError(
+                    errno.ENOENT,
+                    "the feed file was removed or replaced while writing",
+                    str(self.path),
+                )
+            done = 0
+            while done < len(view):
+                done += self._raw.write(view[done:]) or 0
+            if self._fsync:
+                os.fsync(self._raw.fileno())
+        except OSError as exc:
+            self.failed = exc
+            if self._on_error is not None:
+                self._on_error(self.path, exc)
+            raise FeedWriteError(exc.errno, exc.strerror or str(exc), str(self.path)) from exc
+        return len(view)
+
+    def close(self) -> None:
+        if not self.closed:
+            self._raw.close()
+        super().close()
 
 
 def cut_partial_line(path: Path) -> int:
@@ -106,10 +168,16 @@ class LineFlushFileStorage(FileFeedStorage):
     """Local-file feed storage writing whole lines (module docstring)."""
 
     def __init__(
-        self, uri: str, *, feed_options: dict[str, Any] | None = None, fsync: bool = False
+        self,
+        uri: str,
+        *,
+        feed_options: dict[str, Any] | None = None,
+        fsync: bool = False,
+        crawler: Crawler | None = None,
     ) -> None:
         super().__init__(uri, feed_options=feed_options)
         self.fsync = fsync
+        self.crawler = crawler
 
     @classmethod
     def from_crawler(
@@ -119,6 +187,7 @@ class LineFlushFileStorage(FileFeedStorage):
             uri,
             feed_options=feed_options,
             fsync=crawler.settings.getbool("NEWSBOT_FEED_FSYNC", False),
+            crawler=crawler,
         )
 
     def open(self, spider: Spider) -> Any:
@@ -128,8 +197,65 @@ class LineFlushFileStorage(FileFeedStorage):
             cut = cut_partial_line(path)
             if cut:
                 logger.warning("Feed %s ended with a half-written line: %d bytes cut", path, cut)
-        raw = path.open(self.write_mode, buffering=0)
-        return _LineFlushWriter(raw, fsync=self.fsync)  # type: ignore[arg-type]
+        elif path.is_file() and path.stat().st_size and self._remembers():
+            logger.warning(
+                "Feed %s is overwritten (-O): its %d record(s) from an earlier run are discarded, "
+                "and the seen-store still remembers those articles, so this run does not emit "
+                "them again. To keep them: stop now and use -o (append) or move the file; to "
+                "emit everything again into the new file: -a fresh=1",
+                path,
+                _count_lines(path),
+            )
+        return _LineFlushWriter(path, self.write_mode, fsync=self.fsync, on_error=self._failed)
+
+    def _remembers(self) -> bool:
+        """True when a seen-store skips articles of earlier runs in this crawl."""
+        if self.crawler is None or not self.crawler.settings.getbool("NEWSBOT_STATE_ENABLED"):
+            return False
+        from newsbot.state import crawl_state
+
+        return not crawl_state(self.crawler).fresh
+
+    def _failed(self, path: Path, exc: OSError) -> None:
+        if self.crawler is not None:
+            stop_on_write_error(self.crawler, path, exc)
+
+
+def _count_lines(path: Path) -> int:
+    count = 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            count += chunk.count(b"\n")
+    return count
+
+
+WRITE_FAILED = "feed_write_failed"
+"""Close reason of a crawl stopped by a failed feed write."""
+
+
+def stop_on_write_error(crawler: Crawler, path: Path, exc: OSError) -> None:
+    """A feed line could not be written: stop the crawl now (close reason ``feed_write_failed``)
+    and stop advancing the seen-store (``CrawlState.write_failed``, read by the dedupe pipeline).
+    """
+    from newsbot.state import crawl_state
+
+    state = crawl_state(crawler)
+    if state.write_failed is not None:
+        return
+    state.write_failed = f"{path}: {exc}"
+    logger.error(
+        "Feed write failed, stopping the crawl: %s (%s). Records not written are not stored "
+        "as seen; fix the cause and run the same command again to resume.",
+        path,
+        exc.strerror or exc,
+    )
+    if crawler.stats is not None:
+        crawler.stats.inc_value("newsbot/feed/write_failed")
+    engine = crawler.engine
+    if engine is not None and engine.spider is not None:
+        from scrapy.utils.defer import deferred_from_coro
+
+        deferred_from_coro(engine.close_spider_async(reason=WRITE_FAILED))
 
 
 # -- feed locations ---------------------------------------------------------------------------

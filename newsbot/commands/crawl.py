@@ -1,9 +1,16 @@
 """``scrapy crawl`` with an exit status a cron job can see.
 
-Scrapy exits 0 whatever the close reason. newsbot's spiders and crawl report close a crawl that
-emitted nothing with reason ``no_items`` (``no_portal`` / ``no_urls`` for bad arguments); this
-override of the built-in command turns those reasons into exit status
-``NEWSBOT_EMPTY_EXIT_CODE`` (default 3; 0 keeps Scrapy's behaviour).
+Scrapy exits 0 whatever the close reason. This override of the built-in command maps the close
+reason to an exit status (a setting of 0 keeps Scrapy's 0):
+
+* ``no_items`` (nothing emitted), ``no_portal`` / ``no_urls`` (bad arguments):
+  ``NEWSBOT_EMPTY_EXIT_CODE`` (3);
+* ``shutdown`` / ``cancelled`` (SIGTERM, one Ctrl-C, a Scrapyd cancel: in-flight items were
+  finished, feed, store and report written), or no close at all (a second Ctrl-C forced an
+  unclean stop): ``NEWSBOT_INTERRUPTED_EXIT_CODE`` (75, EX_TEMPFAIL: run the same command again
+  to resume);
+* ``feed_write_failed`` (a feed line could not be written): ``NEWSBOT_WRITE_FAILED_EXIT_CODE``
+  (74, EX_IOERR).
 """
 
 from __future__ import annotations
@@ -21,6 +28,13 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 EMPTY_REASONS = frozenset({"no_items", "no_portal", "no_urls"})
+INTERRUPTED_REASONS = frozenset({"shutdown", "cancelled", None})
+WRITE_FAILED_REASONS = frozenset({"feed_write_failed"})
+_CODES = (
+    (EMPTY_REASONS, "NEWSBOT_EMPTY_EXIT_CODE", 3),
+    (INTERRUPTED_REASONS, "NEWSBOT_INTERRUPTED_EXIT_CODE", 75),
+    (WRITE_FAILED_REASONS, "NEWSBOT_WRITE_FAILED_EXIT_CODE", 74),
+)
 
 
 class Command(ScrapyCrawlCommand):
@@ -28,8 +42,10 @@ class Command(ScrapyCrawlCommand):
 
     def long_desc(self) -> str:
         return (
-            "Run a spider of the current project, by name. Exits with NEWSBOT_EMPTY_EXIT_CODE "
-            "(default 3) when the crawl closed with reason no_items, no_portal or no_urls."
+            "Run a spider of the current project, by name. Exit status: NEWSBOT_EMPTY_EXIT_CODE "
+            "(default 3) when the crawl closed with reason no_items, no_portal or no_urls; "
+            "NEWSBOT_INTERRUPTED_EXIT_CODE (75) when it was stopped (SIGTERM, Ctrl-C); "
+            "NEWSBOT_WRITE_FAILED_EXIT_CODE (74) when a feed line could not be written."
         )
 
     def _create_crawler(self, spname: str) -> Crawler:
@@ -42,7 +58,9 @@ class Command(ScrapyCrawlCommand):
         if self.exitcode or crawler is None or crawler.stats is None:
             return
         reason = crawler.stats.get_value("finish_reason")
-        code = crawler.settings.getint("NEWSBOT_EMPTY_EXIT_CODE", 3)
-        if reason in EMPTY_REASONS and code:
-            logger.warning("Crawl closed with reason %r: exit status %d", reason, code)
-            self.exitcode = code
+        for reasons, setting, default in _CODES:
+            code = crawler.settings.getint(setting, default)
+            if reason in reasons and code:
+                logger.warning("Crawl closed with reason %r: exit status %d", reason, code)
+                self.exitcode = code
+                return

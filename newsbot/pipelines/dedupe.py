@@ -21,7 +21,7 @@ before pipelines), so a record is stored only once its line is in the feed. A re
 process was killed between the two writes is taken back from the feed's tail at the next
 start (``newsbot.feeds.recover_from_feeds``). Records of the current crawl are looked up in an
 in-memory index. ``-a fresh=1`` (``NEWSBOT_FRESH``): earlier crawls drop nothing (versions
-still continue); the same holds for article URLs given on the command line (``-a url=``).
+still continue). After a failed feed write (``CrawlState.write_failed``) nothing more is stored.
 """
 
 from __future__ import annotations
@@ -164,7 +164,7 @@ class DedupePipeline:
         if stored is not None:
             if self._is_update(adapter, stored, fp):
                 version, duplicate_of, outcome = stored.version + 1, stored.duplicate_of, "update"
-            elif self.state.fresh or any(k in self.state.given for k in keys):
+            elif self.state.fresh:
                 version, duplicate_of = stored.version, stored.duplicate_of
             else:
                 persistent.touch([stored.url])  # type: ignore[union-attr]
@@ -257,7 +257,7 @@ class DedupePipeline:
 
     def item_scraped(self, item: Any) -> None:
         record = self.pending.pop(id(item), None)
-        if record is not None and self.state.store is not None:
+        if record is not None and self.state.store is not None and not self.state.write_failed:
             self.state.store.put(record)
 
     def item_left(self, item: Any) -> None:

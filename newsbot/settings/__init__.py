@@ -99,3 +99,15 @@ NEWSBOT_FEED_FSYNC = False
 NEWSBOT_REPORT_ENABLED = True
 NEWSBOT_REPORT_PATH = ""  # default: <first local feed>.report.json
 # --- end pipelines, state, feeds, report ---
+
+# --- crash safety ---
+# Kill -9 / Ctrl-C / SIGTERM, then the same command again: nothing lost, nothing repeated
+# (README "Stopping and resuming"). ResumeMiddleware sits above IncrementalMiddleware (600) so
+# the requests it re-schedules are checked against the seen-store; JobDirGuard only acts with
+# JOBDIR.
+SPIDER_MIDDLEWARES.update({"newsbot.middlewares.resume.ResumeMiddleware": 650})
+EXTENSIONS.update({"newsbot.extensions.jobstate.JobDirGuard": 100})
+NEWSBOT_RESUME_ENABLED = True
+NEWSBOT_INTERRUPTED_EXIT_CODE = 75  # SIGTERM / Ctrl-C / Scrapyd cancel (EX_TEMPFAIL: run again)
+NEWSBOT_WRITE_FAILED_EXIT_CODE = 74  # a feed line could not be written (EX_IOERR)
+# --- end crash safety ---
