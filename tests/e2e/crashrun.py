@@ -141,9 +141,16 @@ def kill_and_resume(
     root: Path,
     redis_url: str | None = None,
     timeout: float = 180,
+    repo: Path = REPO,
 ) -> dict[str, Outcome]:
-    """Run every cell, SIGKILL it at ``kill_at[cell.name]`` feed lines, run it again."""
+    """Run every cell, SIGKILL it at ``kill_at[cell.name]`` feed lines, run it again.
+
+    ``repo``: the newsbot checkout whose code runs (benchmarks compare two versions).
+    """
     env = subprocess_env()
+    if repo != REPO:
+        env["PYTHONPATH"] = os.pathsep.join((str(repo / "tests" / "e2e"), str(repo)))
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
     runs: dict[str, tuple[Cell, list[str], Path, Path]] = {}
     for cell in cells:
         workdir = root / cell.name
@@ -154,7 +161,7 @@ def kill_and_resume(
 
     procs = {
         name: subprocess.Popen(
-            cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            cmd, cwd=repo, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
         for name, (_, cmd, _, _) in runs.items()
     }
@@ -176,7 +183,7 @@ def kill_and_resume(
     resumed = {
         name: subprocess.Popen(
             cmd,
-            cwd=REPO,
+            cwd=repo,
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
