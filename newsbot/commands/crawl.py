@@ -58,9 +58,14 @@ class Command(ScrapyCrawlCommand):
         if self.exitcode or crawler is None or crawler.stats is None:
             return
         reason = crawler.stats.get_value("finish_reason")
+        if reason is None and crawler.stats.get_value("start_time") is None:
+            return  # never started: Scrapy's own status stands
         for reasons, setting, default in _CODES:
             code = crawler.settings.getint(setting, default)
             if reason in reasons and code:
-                logger.warning("Crawl closed with reason %r: exit status %d", reason, code)
+                if reason is None:
+                    logger.warning("Crawl stopped without closing (forced): exit status %d", code)
+                else:
+                    logger.warning("Crawl closed with reason %r: exit status %d", reason, code)
                 self.exitcode = code
                 return

@@ -60,7 +60,7 @@ class IncrementalMiddleware:
         self._active: bool | None = None
         self.started = time.time()
         self._skipped: set[str] = set()
-        self._given = [0, 0]  # given URLs seen in the start requests, of which skipped
+        self._given: dict[str, bool] = {}  # canonical URL given -> skipped
         crawler.signals.connect(self.flush, signal=signals.spider_closed)
 
     @classmethod
@@ -124,11 +124,11 @@ class IncrementalMiddleware:
             given = (obj.meta.get(META_HINTS) or {}).get("discovered_by") == "given"
             kept = self.keep(obj)
             if given:
-                self._given[0] += 1
-                self._given[1] += not kept
+                key = canonical_url(obj.url)
+                self._given[key] = self._given.get(key, False) or not kept
             if kept:
                 yield obj
-        total, skipped = self._given
+        total, skipped = len(self._given), sum(self._given.values())
         if skipped:
             logger.warning(
                 "URL list: %d of the %d given URL(s) were emitted by an earlier run (seen-store) "
