@@ -58,8 +58,9 @@ def main() -> None:
                 site,
                 base,
                 Path(tmp) / "runs",
-                timeout=900,
+                timeout=3600,
                 repo=opts.repo.resolve(),
+                settings={"CLOSESPIDER_TIMEOUT": 0},
             )
         finally:
             server.shutdown()
@@ -78,6 +79,8 @@ def main() -> None:
             o = out[Cell(spider, jobdir, "sqlite").name]
             lost, twice = o.lost(site["all"]), o.repeated()
             verdict = "every page once ✓" if not lost and not twice else "**broken**"
+            if o.killed_rc != -9:
+                verdict += f", first run ended by itself (exit {o.killed_rc})"
             row.append(
                 f"{lost} lost, {twice} twice ({verdict}; killed at {o.killed_lines}, "
                 f"run again: +{o.resumed_lines}, exit {o.resumed_rc})"

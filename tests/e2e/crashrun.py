@@ -86,9 +86,14 @@ def cell_args(cell: Cell, site: dict[str, Any], base: str) -> dict[str, Any]:
 
 
 def cell_command(
-    cell: Cell, site: dict[str, Any], base: str, workdir: Path, redis_url: str | None
+    cell: Cell,
+    site: dict[str, Any],
+    base: str,
+    workdir: Path,
+    redis_url: str | None,
+    extra: dict[str, Any] | None = None,
 ) -> tuple[list[str], Path]:
-    settings = dict(CRASH_SETTINGS)
+    settings = {**CRASH_SETTINGS, **(extra or {})}
     if cell.jobdir:
         settings["JOBDIR"] = str(workdir / "job")
     if cell.backend == "redis":
@@ -142,10 +147,12 @@ def kill_and_resume(
     redis_url: str | None = None,
     timeout: float = 180,
     repo: Path = REPO,
+    settings: dict[str, Any] | None = None,
 ) -> dict[str, Outcome]:
     """Run every cell, SIGKILL it at ``kill_at[cell.name]`` feed lines, run it again.
 
-    ``repo``: the newsbot checkout whose code runs (benchmarks compare two versions).
+    ``repo``: the newsbot checkout whose code runs (benchmarks compare two versions);
+    ``settings``: overrides of :data:`CRASH_SETTINGS`.
     """
     env = subprocess_env()
     if repo != REPO:
@@ -155,7 +162,7 @@ def kill_and_resume(
     for cell in cells:
         workdir = root / cell.name
         workdir.mkdir(parents=True, exist_ok=True)
-        cmd, feed = cell_command(cell, site, base, workdir, redis_url)
+        cmd, feed = cell_command(cell, site, base, workdir, redis_url, settings)
         runs[cell.name] = (cell, cmd, feed, workdir)
     out = {name: Outcome(cell) for name, (cell, *_rest) in runs.items()}
 
