@@ -43,6 +43,9 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=1500)
     parser.add_argument("--kill-at", type=int, default=600)
     parser.add_argument("--repo", type=Path, default=REPO)
+    parser.add_argument(
+        "--closespider-timeout", type=int, default=900, help="seconds; a stuck crawl ends here"
+    )
     opts = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-crash-") as tmp:
         root = Path(tmp) / "site"
@@ -60,7 +63,7 @@ def main() -> None:
                 Path(tmp) / "runs",
                 timeout=3600,
                 repo=opts.repo.resolve(),
-                settings={"CLOSESPIDER_TIMEOUT": 0},
+                settings={"CLOSESPIDER_TIMEOUT": opts.closespider_timeout},
             )
         finally:
             server.shutdown()
