@@ -2,8 +2,10 @@
 
 * :class:`LineFlushFileStorage` (``FEED_STORAGES`` for plain paths and ``file://``): every
   exporter write (one JSONL line) is flushed to the OS at once, so a killed crawl leaves only
-  whole lines (``NEWSBOT_FEED_FSYNC`` adds an fsync per line against power loss). Opening a feed
-  in append mode (``-o``) first cuts a half-written last line left by another writer.
+  whole lines (``NEWSBOT_FEED_FSYNC`` adds an fsync per line against power loss); a failed
+  write stops the crawl (``newsbot.feedwriter``). Opening a feed in append mode (``-o``) first
+  cuts a half-written last line left by another writer; overwriting one (``-O``) that holds
+  records while the seen-store remembers them logs a WARNING with their count first.
 * :func:`uri_params` (``FEED_URI_PARAMS``) adds ``%(portal)s`` (portal slug, else the spider
   name) and ``%(day)s`` (UTC day the feed was opened, ``YYYY-MM-DD``) to the feed URI params::
 
@@ -18,12 +20,9 @@ The JSONL field order is ``FEED_EXPORT_FIELDS`` (``newsbot.items.ARTICLE_FIELDS`
 
 from __future__ import annotations
 
-import errno
-import io
 import json
 import logging
 import os
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING, Any
@@ -33,6 +32,7 @@ from scrapy.extensions.feedexport import FeedExporter, FileFeedStorage, apply_ur
 from scrapy.utils.misc import load_object
 from w3lib.url import file_uri_to_path
 
+from newsbot.feedwriter import LineWriter, stop_on_write_error
 from newsbot.state.base import SeenRecord
 from newsbot.urls import canonical_url
 
@@ -44,13 +44,10 @@ if TYPE_CHECKING:
     from newsbot.state.base import SeenStore
 
 __all__ = [
-    "WRITE_FAILED",
-    "FeedWriteError",
     "LineFlushFileStorage",
     "feed_paths",
     "feed_uris",
     "recover_from_feeds",
-    "stop_on_write_error",
     "uri_params",
 ]
 
@@ -64,78 +61,6 @@ def uri_params(params: dict[str, Any], spider: Spider) -> dict[str, Any]:
     params["portal"] = str(slug or spider.name)
     params["day"] = datetime.now(UTC).strftime("%Y-%m-%d")
     return params
-
-
-class FeedWriteError(OSError):
-    """A feed line could not be written (disk full, permission, file or directory removed)."""
-
-
-class _LineFlushWriter(io.RawIOBase):
-    """A feed file whose every ``write`` reaches the OS whole before it returns.
-
-    Before each write the path is checked to still name the open file (a removed or replaced
-    file or directory would otherwise swallow the lines); a failed write calls ``on_error``
-    once and raises :class:`FeedWriteError`; later writes are dropped (``dropped`` counts them).
-    """
-
-    def __init__(
-        self,
-        path: Path,
-        mode: str,
-        fsync: bool = False,
-        on_error: Callable[[Path, OSError], None] | None = None,
-    ) -> None:
-        super().__init__()
-        self.path = path
-        self._raw = path.open(mode, buffering=0)
-        self._fsync = fsync
-        self._on_error = on_error
-        self._ident = self._identity(os.fstat(self._raw.fileno()))
-        self.failed: OSError | None = None
-        self.dropped = 0
-
-    @staticmethod
-    def _identity(st: os.stat_result) -> tuple[int, int]:
-        return (st.st_dev, st.st_ino)
-
-    def writable(self) -> bool:
-        return True
-
-    def fileno(self) -> int:
-        return self._raw.fileno()
-
-    def write(self, data: Any) -> int:
-        view = memoryview(data).cast("B")
-        if self.failed is not None:
-            self.dropped += 1
-            return len(view)
-        try:
-            try:
-                same = self._identity(os.stat(self.path)) == self._ident
-            except OSError:
-                same = False
-            if not same:
-                raise FeedWriteError(
-                    errno.ENOENT,
-                    "the feed file was removed or replaced while writing",
-                    str(self.path),
-                )
-            done = 0
-            while done < len(view):
-                done += self._raw.write(view[done:]) or 0
-            if self._fsync:
-                os.fsync(self._raw.fileno())
-        except OSError as exc:
-            self.failed = exc
-            if self._on_error is not None:
-                self._on_error(self.path, exc)
-            raise FeedWriteError(exc.errno, exc.strerror or str(exc), str(self.path)) from exc
-        return len(view)
-
-    def close(self) -> None:
-        if not self.closed:
-            self._raw.close()
-        super().close()
 
 
 def cut_partial_line(path: Path) -> int:
@@ -206,7 +131,7 @@ class LineFlushFileStorage(FileFeedStorage):
                 path,
                 _count_lines(path),
             )
-        return _LineFlushWriter(path, self.write_mode, fsync=self.fsync, on_error=self._failed)
+        return LineWriter(path, self.write_mode, fsync=self.fsync, on_error=self._failed)
 
     def _remembers(self) -> bool:
         """True when a seen-store skips articles of earlier runs in this crawl."""
@@ -227,35 +152,6 @@ def _count_lines(path: Path) -> int:
         while chunk := fh.read(1 << 20):
             count += chunk.count(b"\n")
     return count
-
-
-WRITE_FAILED = "feed_write_failed"
-"""Close reason of a crawl stopped by a failed feed write."""
-
-
-def stop_on_write_error(crawler: Crawler, path: Path, exc: OSError) -> None:
-    """A feed line could not be written: stop the crawl now (close reason ``feed_write_failed``)
-    and stop advancing the seen-store (``CrawlState.write_failed``, read by the dedupe pipeline).
-    """
-    from newsbot.state import crawl_state
-
-    state = crawl_state(crawler)
-    if state.write_failed is not None:
-        return
-    state.write_failed = f"{path}: {exc}"
-    logger.error(
-        "Feed write failed, stopping the crawl: %s (%s). Records not written are not stored "
-        "as seen; fix the cause and run the same command again to resume.",
-        path,
-        exc.strerror or exc,
-    )
-    if crawler.stats is not None:
-        crawler.stats.inc_value("newsbot/feed/write_failed")
-    engine = crawler.engine
-    if engine is not None and engine.spider is not None:
-        from scrapy.utils.defer import deferred_from_coro
-
-        deferred_from_coro(engine.close_spider_async(reason=WRITE_FAILED))
 
 
 # -- feed locations ---------------------------------------------------------------------------

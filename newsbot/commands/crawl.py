@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 
+from newsbot.feedwriter import WRITE_FAILED
+
 if TYPE_CHECKING:
     import argparse
 
@@ -29,7 +31,7 @@ logger = logging.getLogger(__name__)
 
 EMPTY_REASONS = frozenset({"no_items", "no_portal", "no_urls"})
 INTERRUPTED_REASONS = frozenset({"shutdown", "cancelled", None})
-WRITE_FAILED_REASONS = frozenset({"feed_write_failed"})
+WRITE_FAILED_REASONS = frozenset({WRITE_FAILED})
 _CODES = (
     (EMPTY_REASONS, "NEWSBOT_EMPTY_EXIT_CODE", 3),
     (INTERRUPTED_REASONS, "NEWSBOT_INTERRUPTED_EXIT_CODE", 75),

@@ -11,7 +11,8 @@ import scrapy
 from scrapy.utils.test import get_crawler
 
 from newsbot.extensions.jobstate import MARKER, JobDirGuard, read_marker
-from newsbot.feeds import FeedWriteError, LineFlushFileStorage, _LineFlushWriter
+from newsbot.feeds import LineFlushFileStorage
+from newsbot.feedwriter import FeedWriteError, LineWriter
 from newsbot.state.pending import PendingJournal
 
 
@@ -94,7 +95,7 @@ def test_writer_fails_once_when_the_file_is_replaced(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
     errors: list[OSError] = []
-    writer = _LineFlushWriter(out / "f.jsonl", "ab", on_error=lambda p, e: errors.append(e))
+    writer = LineWriter(out / "f.jsonl", "ab", on_error=lambda p, e: errors.append(e))
     writer.write(b'{"a": 1}\n')
     out.rename(tmp_path / "moved")
     out.write_text("a file now", encoding="utf-8")
