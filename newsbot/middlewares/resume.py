@@ -13,8 +13,8 @@ seen-store skips the articles already emitted, the dupefilter those rediscovered
 rest — queued or in flight when the process died, related articles of emitted pages — are
 fetched. Discovery (feeds, sitemaps, listings) runs again on every start anyway.
 
-Needs the seen-store (``NEWSBOT_STATE_ENABLED``): without it nothing tells an emitted article
-from a pending one. A ``-a fresh=1`` run discards an earlier journal (it re-emits everything).
+Needs a persistent seen-store (``NEWSBOT_STATE_ENABLED``, not the ``memory`` backend of the
+demo): without one nothing tells an emitted article from a pending one. A ``-a fresh=1`` run discards an earlier journal (it re-emits everything).
 Off with ``NEWSBOT_RESUME_ENABLED = False``.
 """
 
@@ -79,6 +79,8 @@ class ResumeMiddleware:
             raise NotConfigured("NEWSBOT_RESUME_ENABLED is off")
         if not crawler.settings.getbool("NEWSBOT_STATE_ENABLED", True):
             raise NotConfigured("NEWSBOT_STATE_ENABLED is off (no seen-store to resume with)")
+        if str(crawler.settings.get("NEWSBOT_STATE_BACKEND") or "").lower() == "memory":
+            raise NotConfigured("the seen-store lives in memory: nothing survives to resume with")
         return cls(crawler)
 
     def _open(self) -> list[Request]:
