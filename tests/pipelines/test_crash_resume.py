@@ -131,6 +131,13 @@ def _start(cmd: list[str], log: Path) -> subprocess.Popen[bytes]:
         return subprocess.Popen(cmd, cwd=REPO, env=subprocess_env(), stdout=fh, stderr=fh)
 
 
+def _wait_log(log: Path, text: bytes, proc: subprocess.Popen[bytes]) -> None:
+    """Wait until ``log`` contains ``text`` (the process handled the signal)."""
+    deadline = time.monotonic() + 30
+    while text not in log.read_bytes() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+
+
 def _wait_lines(feeds: dict[str, Path], procs: dict[str, subprocess.Popen[bytes]], n: int):
     """Yield each name once its feed has ``n`` lines (or its process ended)."""
     pending = dict(feeds)
@@ -174,8 +181,8 @@ def stops(crash_site: dict[str, Any], slow_base: str, tmp_path_factory) -> dict[
             proc.send_signal(signal.SIGTERM)
         elif name == "sigint2":
             proc.send_signal(signal.SIGINT)
-            time.sleep(0.05)
-            proc.send_signal(signal.SIGINT)
+            _wait_log(root / name / "first.log", b"shutting down gracefully", proc)
+            proc.send_signal(signal.SIGINT)  # while the pages in flight (0.2 s) are finished
         elif name == "dir_replaced":
             out = feeds[name].parent
             out.rename(out.with_name("out.moved"))
