@@ -4,8 +4,11 @@
 identified by ``newsbot.urls.canonical_url`` of its URL, so AMP/mobile/``www.`` variants, tracking
 parameters, a trailing slash or another percent-encoding of an Arabic slug are not fetched twice;
 other requests keep Scrapy's fingerprint. Feed, sitemap and listing requests are sent with
-``dont_filter=True`` by the spiders (fetched every run), so only article requests are filtered.
-Works with ``JOBDIR`` like Scrapy's ``RFPDupeFilter`` (it is one, with another fingerprinter).
+``dont_filter=True`` by the spiders (fetched every run), and any request marked
+``meta["newsbot_kind"] = "discovery"`` is neither filtered nor remembered, so only article
+requests are filtered. Works with ``JOBDIR`` like Scrapy's ``RFPDupeFilter`` (it is one, with
+another fingerprinter): a resumed job never skips discovery because an earlier run requested it
+(see ``newsbot.extensions.jobstate`` for what happens after an unclean stop).
 Stats: ``dupefilter/filtered`` and ``newsbot/<portal>/dupefilter/filtered``.
 """
 
@@ -51,6 +54,11 @@ class CanonicalDupeFilter(RFPDupeFilter):
         )
         dupefilter.stats = crawler.stats
         return dupefilter
+
+    def request_seen(self, request: Request) -> bool:
+        if request.meta.get("newsbot_kind") == "discovery":
+            return False
+        return bool(super().request_seen(request))
 
     def log(self, request: Request, spider: Spider) -> None:
         super().log(request, spider)

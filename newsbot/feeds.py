@@ -2,8 +2,10 @@
 
 * :class:`LineFlushFileStorage` (``FEED_STORAGES`` for plain paths and ``file://``): every
   exporter write (one JSONL line) is flushed to the OS at once, so a killed crawl leaves only
-  whole lines (``NEWSBOT_FEED_FSYNC`` adds an fsync per line against power loss). Opening a feed
-  in append mode (``-o``) first cuts a half-written last line left by another writer.
+  whole lines (``NEWSBOT_FEED_FSYNC`` adds an fsync per line against power loss); a failed
+  write stops the crawl (``newsbot.feedwriter``). Opening a feed in append mode (``-o``) first
+  cuts a half-written last line left by another writer; overwriting one (``-O``) that holds
+  records while the seen-store remembers them logs a WARNING with their count first.
 * :func:`uri_params` (``FEED_URI_PARAMS``) adds ``%(portal)s`` (portal slug, else the spider
   name) and ``%(day)s`` (UTC day the feed was opened, ``YYYY-MM-DD``) to the feed URI params::
 
@@ -18,7 +20,6 @@ The JSONL field order is ``FEED_EXPORT_FIELDS`` (``newsbot.items.ARTICLE_FIELDS`
 
 from __future__ import annotations
 
-import io
 import json
 import logging
 import os
@@ -31,6 +32,7 @@ from scrapy.extensions.feedexport import FeedExporter, FileFeedStorage, apply_ur
 from scrapy.utils.misc import load_object
 from w3lib.url import file_uri_to_path
 
+from newsbot.feedwriter import LineWriter, stop_on_write_error
 from newsbot.state.base import SeenRecord
 from newsbot.urls import canonical_url
 
@@ -59,21 +61,6 @@ def uri_params(params: dict[str, Any], spider: Spider) -> dict[str, Any]:
     params["portal"] = str(slug or spider.name)
     params["day"] = datetime.now(UTC).strftime("%Y-%m-%d")
     return params
-
-
-class _LineFlushWriter(io.BufferedWriter):
-    """A binary file whose every ``write`` reaches the OS before it returns."""
-
-    def __init__(self, raw: io.RawIOBase, fsync: bool = False) -> None:
-        super().__init__(raw)  # type: ignore[arg-type]
-        self._fsync = fsync
-
-    def write(self, data: Any) -> int:
-        written = super().write(data)
-        self.flush()
-        if self._fsync:
-            os.fsync(self.fileno())
-        return written
 
 
 def cut_partial_line(path: Path) -> int:
@@ -106,10 +93,16 @@ class LineFlushFileStorage(FileFeedStorage):
     """Local-file feed storage writing whole lines (module docstring)."""
 
     def __init__(
-        self, uri: str, *, feed_options: dict[str, Any] | None = None, fsync: bool = False
+        self,
+        uri: str,
+        *,
+        feed_options: dict[str, Any] | None = None,
+        fsync: bool = False,
+        crawler: Crawler | None = None,
     ) -> None:
         super().__init__(uri, feed_options=feed_options)
         self.fsync = fsync
+        self.crawler = crawler
 
     @classmethod
     def from_crawler(
@@ -119,6 +112,7 @@ class LineFlushFileStorage(FileFeedStorage):
             uri,
             feed_options=feed_options,
             fsync=crawler.settings.getbool("NEWSBOT_FEED_FSYNC", False),
+            crawler=crawler,
         )
 
     def open(self, spider: Spider) -> Any:
@@ -128,8 +122,36 @@ class LineFlushFileStorage(FileFeedStorage):
             cut = cut_partial_line(path)
             if cut:
                 logger.warning("Feed %s ended with a half-written line: %d bytes cut", path, cut)
-        raw = path.open(self.write_mode, buffering=0)
-        return _LineFlushWriter(raw, fsync=self.fsync)  # type: ignore[arg-type]
+        elif path.is_file() and path.stat().st_size and self._remembers():
+            logger.warning(
+                "Feed %s is overwritten (-O): its %d record(s) from an earlier run are discarded, "
+                "and the seen-store still remembers those articles, so this run does not emit "
+                "them again. To keep them: stop now and use -o (append) or move the file; to "
+                "emit everything again into the new file: -a fresh=1",
+                path,
+                _count_lines(path),
+            )
+        return LineWriter(path, self.write_mode, fsync=self.fsync, on_error=self._failed)
+
+    def _remembers(self) -> bool:
+        """True when a seen-store skips articles of earlier runs in this crawl."""
+        if self.crawler is None or not self.crawler.settings.getbool("NEWSBOT_STATE_ENABLED"):
+            return False
+        from newsbot.state import crawl_state
+
+        return not crawl_state(self.crawler).fresh
+
+    def _failed(self, path: Path, exc: OSError) -> None:
+        if self.crawler is not None:
+            stop_on_write_error(self.crawler, path, exc)
+
+
+def _count_lines(path: Path) -> int:
+    count = 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            count += chunk.count(b"\n")
+    return count
 
 
 # -- feed locations ---------------------------------------------------------------------------

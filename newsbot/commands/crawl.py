@@ -1,10 +1,17 @@
 """``scrapy crawl`` with an exit status a cron job can see.
 
-Scrapy exits 0 whatever the close reason. newsbot's spiders and crawl report close a crawl that
-emitted nothing with reason ``no_items`` (``no_portal`` / ``no_urls`` for bad arguments); this
-override of the built-in command turns those reasons into exit status
-``NEWSBOT_EMPTY_EXIT_CODE`` (default 3; 0 keeps Scrapy's behaviour). A crawl that needed a
-browser for JavaScript pages and found none (reason ``browser_missing``) exits 2.
+Scrapy exits 0 whatever the close reason. This override of the built-in command maps the close
+reason to an exit status (a setting of 0 keeps Scrapy's 0):
+
+* ``no_items`` (nothing emitted), ``no_portal`` / ``no_urls`` (bad arguments):
+  ``NEWSBOT_EMPTY_EXIT_CODE`` (3);
+* ``shutdown`` / ``cancelled`` (SIGTERM, one Ctrl-C, a Scrapyd cancel: in-flight items were
+  finished, feed, store and report written), or no close at all (a second Ctrl-C forced an
+  unclean stop): ``NEWSBOT_INTERRUPTED_EXIT_CODE`` (75, EX_TEMPFAIL: run the same command again
+  to resume);
+* ``feed_write_failed`` (a feed line could not be written): ``NEWSBOT_WRITE_FAILED_EXIT_CODE``
+  (74, EX_IOERR).
+* ``browser_missing`` (a crawl needed a browser for JavaScript pages and found none): 2.
 """
 
 from __future__ import annotations
@@ -13,6 +20,8 @@ import logging
 from typing import TYPE_CHECKING
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
+
+from newsbot.feedwriter import WRITE_FAILED
 
 if TYPE_CHECKING:
     import argparse
@@ -24,6 +33,13 @@ logger = logging.getLogger(__name__)
 EMPTY_REASONS = frozenset({"no_items", "no_portal", "no_urls"})
 FAILURE_EXIT_CODES = {"browser_missing": 2}
 """Close reasons that are a failed crawl whatever NEWSBOT_EMPTY_EXIT_CODE says."""
+INTERRUPTED_REASONS = frozenset({"shutdown", "cancelled", None})
+WRITE_FAILED_REASONS = frozenset({WRITE_FAILED})
+_CODES = (
+    (EMPTY_REASONS, "NEWSBOT_EMPTY_EXIT_CODE", 3),
+    (INTERRUPTED_REASONS, "NEWSBOT_INTERRUPTED_EXIT_CODE", 75),
+    (WRITE_FAILED_REASONS, "NEWSBOT_WRITE_FAILED_EXIT_CODE", 74),
+)
 
 
 class Command(ScrapyCrawlCommand):
@@ -31,9 +47,11 @@ class Command(ScrapyCrawlCommand):
 
     def long_desc(self) -> str:
         return (
-            "Run a spider of the current project, by name. Exits with NEWSBOT_EMPTY_EXIT_CODE "
-            "(default 3) when the crawl closed with reason no_items, no_portal or no_urls, "
-            "and 2 when it needed a browser and found none (browser_missing)."
+            "Run a spider of the current project, by name. Exit status: NEWSBOT_EMPTY_EXIT_CODE "
+            "(default 3) when the crawl closed with reason no_items, no_portal or no_urls; "
+            "NEWSBOT_INTERRUPTED_EXIT_CODE (75) when it was stopped (SIGTERM, Ctrl-C); "
+            "NEWSBOT_WRITE_FAILED_EXIT_CODE (74) when a feed line could not be written; "
+            "2 when it needed a browser and found none (browser_missing)."
         )
 
     def _create_crawler(self, spname: str) -> Crawler:
@@ -50,7 +68,14 @@ class Command(ScrapyCrawlCommand):
             self.exitcode = FAILURE_EXIT_CODES[reason]
             logger.error("Crawl closed with reason %r: exit status %d", reason, self.exitcode)
             return
-        code = crawler.settings.getint("NEWSBOT_EMPTY_EXIT_CODE", 3)
-        if reason in EMPTY_REASONS and code:
-            logger.warning("Crawl closed with reason %r: exit status %d", reason, code)
-            self.exitcode = code
+        if reason is None and crawler.stats.get_value("start_time") is None:
+            return  # never started: Scrapy's own status stands
+        for reasons, setting, default in _CODES:
+            code = crawler.settings.getint(setting, default)
+            if reason in reasons and code:
+                if reason is None:
+                    logger.warning("Crawl stopped without closing (forced): exit status %d", code)
+                else:
+                    logger.warning("Crawl closed with reason %r: exit status %d", reason, code)
+                self.exitcode = code
+                return

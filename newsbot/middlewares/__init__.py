@@ -2,6 +2,8 @@
 
 - :class:`newsbot.middlewares.mirror.MirrorMiddleware` — serve real portal URLs from a local
   mirror (offline demo, end-to-end tests, benchmarks).
+- :class:`newsbot.middlewares.resume.ResumeMiddleware` — journal scheduled article requests
+  until the crawl completes; the next run re-schedules what a stopped crawl left pending.
 """
 
 from __future__ import annotations

@@ -5,12 +5,15 @@ article request — ``request.meta["newsbot_kind"] == "article"``, set by
 ``NewsbotSpider.article_request`` — whose canonical URL is in the seen-store is dropped, unless
 the discovery metadata in ``request.meta["newsbot_hints"]["lastmod"]`` (sitemap ``lastmod`` /
 Atom ``updated``, ISO 8601) is newer than the latest date stored for it (modified, lastmod,
-published); an article stored by this same crawl is left to the dupefilter. Discovery requests (feeds, sitemaps, listings) always pass; so do article URLs given
-on the command line (``hints["discovered_by"] == "given"``). A skipped article's record is
-touched (its TTL starts again: it is still listed).
+published); an article stored by this same crawl is left to the dupefilter. Discovery
+requests (feeds, sitemaps, listings) always pass. Article URLs given on the command line
+(``-a url=/urls=/urls_file=``, ``hints["discovered_by"] == "given"``) are skipped the same way
+(an URL-list crawl that was stopped resumes where it stopped), and one log line gives how many
+of them were skipped. A skipped article's record is touched (its TTL starts again: it is still
+listed). The seen-store holds what the appended feeds hold: the dedupe pipeline first takes
+back the records of their last lines (``newsbot.feeds.recover_from_feeds``).
 
-Also remembers the ``lastmod`` of each fetched article for the dedupe pipeline, which stores it,
-and which articles were given on the command line (emitted even when seen before).
+Also remembers the ``lastmod`` of each fetched article for the dedupe pipeline, which stores it.
 Off for one run with ``-a fresh=1`` / ``-a incremental=0`` / ``NEWSBOT_FRESH``; off entirely with
 ``NEWSBOT_INCREMENTAL_ENABLED = False``. Stats: ``newsbot/<portal>/incremental/skipped`` (once per article) and
 ``newsbot/<portal>/incremental/changed`` (fetched again for a newer lastmod).
@@ -57,6 +60,7 @@ class IncrementalMiddleware:
         self._active: bool | None = None
         self.started = time.time()
         self._skipped: set[str] = set()
+        self._given: dict[str, bool] = {}  # canonical URL given -> skipped
         crawler.signals.connect(self.flush, signal=signals.spider_closed)
 
     @classmethod
@@ -81,8 +85,6 @@ class IncrementalMiddleware:
         if request.meta.get(META_KIND) != "article" or not self.active:
             return True
         hints = request.meta.get(META_HINTS) or {}
-        if hints.get("discovered_by") == "given":
-            return True
         store = self.state.store
         if store is None:
             return True
@@ -116,8 +118,24 @@ class IncrementalMiddleware:
 
     async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
         async for obj in start:
-            if not isinstance(obj, Request) or self.keep(obj):
+            if not isinstance(obj, Request):
                 yield obj
+                continue
+            given = (obj.meta.get(META_HINTS) or {}).get("discovered_by") == "given"
+            kept = self.keep(obj)
+            if given:
+                key = canonical_url(obj.url)
+                self._given[key] = self._given.get(key, False) or not kept
+            if kept:
+                yield obj
+        total, skipped = len(self._given), sum(self._given.values())
+        if skipped:
+            logger.warning(
+                "URL list: %d of the %d given URL(s) were emitted by an earlier run (seen-store) "
+                "and are not fetched again; -a fresh=1 emits them again",
+                skipped,
+                total,
+            )
 
     async def process_spider_output(
         self, response: Response, result: AsyncIterator[Any]
@@ -125,23 +143,18 @@ class IncrementalMiddleware:
         hints = response.meta.get(META_HINTS) or {}
         article = response.meta.get(META_KIND) == "article"
         lastmod = hints.get("lastmod") if article else None
-        given = article and hints.get("discovered_by") == "given"
         async for obj in result:
             if isinstance(obj, Request):
                 if self.keep(obj):
                     yield obj
                 continue
-            if (lastmod or given) and is_item(obj):
-                self._remember(response, obj, str(lastmod) if lastmod else None, given)
+            if lastmod and is_item(obj):
+                self._remember(response, obj, str(lastmod))
             yield obj
 
-    def _remember(self, response: Response, item: Any, lastmod: str | None, given: bool) -> None:
-        """Tell the dedupe pipeline the item's lastmod and whether the user asked for it."""
+    def _remember(self, response: Response, item: Any, lastmod: str) -> None:
+        """Tell the dedupe pipeline the item's lastmod."""
         adapter = ItemAdapter(item)
         for url in (response.url, adapter.get("url"), adapter.get("fetched_url")):
             if url:
-                key = canonical_url(str(url))
-                if lastmod:
-                    self.state.lastmods[key] = lastmod
-                if given:
-                    self.state.given.add(key)
+                self.state.lastmods[canonical_url(str(url))] = lastmod

@@ -24,6 +24,7 @@ in-memory index; in a distributed crawl (``REDIS_URL``) each decision is taken u
 lock and claimed in a shared short-lived index (``newsbot.distributed.claims``), so two workers
 never both emit one story as new. ``-a fresh=1`` (``NEWSBOT_FRESH``): earlier crawls drop nothing (versions
 still continue); the same holds for article URLs given on the command line (``-a url=``).
+After a failed feed write (``CrawlState.write_failed``) nothing more is stored.
 """
 
 from __future__ import annotations
@@ -174,7 +175,7 @@ class DedupePipeline:
         if stored is not None:
             if self._is_update(adapter, stored, fp):
                 version, duplicate_of, outcome = stored.version + 1, stored.duplicate_of, "update"
-            elif self.state.fresh or any(k in self.state.given for k in keys):
+            elif self.state.fresh:
                 version, duplicate_of = stored.version, stored.duplicate_of
             else:
                 persistent.touch([stored.url])  # type: ignore[union-attr]
@@ -270,7 +271,7 @@ class DedupePipeline:
 
     def item_scraped(self, item: Any) -> None:
         record = self.pending.pop(id(item), None)
-        if record is not None and self.state.store is not None:
+        if record is not None and self.state.store is not None and not self.state.write_failed:
             self.state.store.put(record)
 
     def item_left(self, item: Any) -> None:

@@ -125,3 +125,15 @@ NEWSBOT_RENDER_MAX_PAGES = 4  # browser pages open at once (PLAYWRIGHT_MAX_PAGES
 NEWSBOT_RENDER_SETTLE_MS = 200  # a rendered page is read once its DOM is quiet this long
 NEWSBOT_RENDER_ACTIONS_TIMEOUT = 20.0  # time budget of each listing page action, seconds
 # --- end javascript rendering ---
+
+# --- crash safety ---
+# Kill -9 / Ctrl-C / SIGTERM, then the same command again: nothing lost, nothing repeated
+# (README "Stopping and resuming"). ResumeMiddleware sits above IncrementalMiddleware (600) so
+# the requests it re-schedules are checked against the seen-store; JobDirGuard only acts with
+# JOBDIR.
+SPIDER_MIDDLEWARES.update({"newsbot.middlewares.resume.ResumeMiddleware": 650})
+EXTENSIONS.update({"newsbot.extensions.jobstate.JobDirGuard": 100})
+NEWSBOT_RESUME_ENABLED = True
+NEWSBOT_INTERRUPTED_EXIT_CODE = 75  # SIGTERM / Ctrl-C / Scrapyd cancel (EX_TEMPFAIL: run again)
+NEWSBOT_WRITE_FAILED_EXIT_CODE = 74  # a feed line could not be written (EX_IOERR)
+# --- end crash safety ---

@@ -129,8 +129,8 @@ class CrawlState:
     hasher: NearDupHasher
     enabled: bool
     lastmods: dict[str, str] = field(default_factory=dict)
-    given: set[str] = field(default_factory=set)
-    """Canonical URLs the user asked for (``-a url=``): emitted even if seen before."""
+    write_failed: str | None = None
+    """Set when a feed line could not be written: the store is not advanced any more."""
     _store: SeenStore | None = None
     _fresh: bool | None = None
 
