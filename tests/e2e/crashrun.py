@@ -101,6 +101,10 @@ def cell_command(
             REDIS_URL=redis_url,
             NEWSBOT_STATE_BACKEND="redis",
             NEWSBOT_REDIS_PREFIX=f"{workdir.name}:",
+            # REDIS_URL makes the crawl distributed: each cell is its own crawl in the shared
+            # Redis, and the killed worker's in-flight pages are re-queued after 3 s.
+            NEWSBOT_REDIS_CRAWL_KEY=f"{workdir.name}:crawl",
+            NEWSBOT_REDIS_WORKER_TIMEOUT=3,
         )
     cmd, feed, _ = crawl_command(
         cell.spider,

@@ -100,7 +100,7 @@ def test_kill9_then_same_command_emits_every_article_once(
     assert len(outcome.urls) == PAGES
     # the store never claims an article that is not in the feed (and knows every one)
     assert outcome.store == set(outcome.urls), where
-    if cell.jobdir:
+    if cell.jobdir and cell.backend != "redis":  # with REDIS_URL the queue lives in Redis
         assert "did not close cleanly" in outcome.log, where
 
 
