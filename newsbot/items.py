@@ -40,8 +40,8 @@ class Article:
     published_hijri: str | None = None
     """The Hijri form of the publication date when the page gives one (e.g. ``1445-09-15``)."""
     date_source: str | None = None
-    """Where ``published`` came from: jsonld, meta, microdata, time-tag, text, url, sitemap, feed;
-    ``<source>+feed`` / ``<source>+sitemap`` when the page gave only the day and the feed's time
+    """Where ``published`` came from: jsonld, meta, microdata, time-tag, text, url, sitemap, feed,
+    listing (the date a listing page showed beside the link); ``<source>+feed`` / ``<source>+sitemap`` when the page gave only the day and the feed's time
     on that day was used."""
     date_tz_source: str | None = None
     """Where the UTC offset came from: ``page`` (stated in the string), ``portal`` (portal time

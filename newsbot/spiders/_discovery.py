@@ -126,12 +126,17 @@ class DiscoveryMixin:
     def source_requests(self, portal: Portal) -> Iterator[Request]:
         """Discovery requests for every source ``portal`` declares, in order.
 
-        A portal that declares no source is discovered from its ``start_urls`` (home pages,
-        read as one-page listings whose links pass ``article_allow``/``article_deny``).
+        A portal that declares no source is discovered from its ``start_urls`` by the navigation
+        crawl (``_navigation``: sections and their pagination; article links pass
+        ``article_allow``/``article_deny``).
         """
         src = portal.sources
+        if not src and (not self.source_kinds or "listing" in self.source_kinds):
+            for url in portal.start_urls:  # home pages: the navigation crawl
+                nav = self.navigation_request(url, portal, url)  # type: ignore[attr-defined]
+                if nav is not None:
+                    yield nav
         plan: list[tuple[str, str, Any, dict[str, Any]]] = [
-            *((u, "listing", self.parse_listing, {}) for u in (() if src else portal.start_urls)),
             *((u, "rss", self.parse_feed, {}) for u in src.rss),
             *((u, "news_sitemap", self.parse_sitemap, {}) for u in src.news_sitemaps),
             *((u, "sitemap", self.parse_sitemap, {}) for u in src.sitemaps),
