@@ -110,7 +110,7 @@ def listing_dates(response: TextResponse) -> dict[str, datetime]:
         when = _node_date(node)
         if when is None:
             continue
-        for box in node.xpath("ancestor::*[position() <= 4]"):
+        for box in reversed(node.xpath("ancestor::*[position() <= 4]")):  # nearest first
             hrefs = {h.strip() for h in box.xpath(".//a/@href").getall() if h.strip()}
             if not hrefs:
                 continue
