@@ -185,7 +185,8 @@ class DiscoveryMixin:
         yield from self.entry_requests(sitemap.entries, portal, home)
 
     def parse_listing(self, response: Response) -> Iterator[Request]:
-        """Listing page -> article requests + the next page (up to ``max_pages``)."""
+        """Listing page -> article requests + the next page (up to ``max_pages``; found with
+        the listing's ``next_page`` selector, else detected as the navigation crawl does)."""
         portal = self.portal_for(response.url, response.meta)
         if not isinstance(response, TextResponse):
             self.count(portal, "discovery/empty/listing")
@@ -197,9 +198,13 @@ class DiscoveryMixin:
         entries = [Entry(url=u, source="listing") for u in links if u != response.url]
         yield from self.entry_requests(entries, portal, home)
         page = response.meta.get("newsbot_page", 1)
-        if listing is None or not listing.next_page or page >= listing.max_pages:
+        if listing is None or page >= listing.max_pages:
             return
-        for url in select_links(response.selector, response.url, listing.next_page)[:1]:
+        if listing.next_page:
+            next_urls = select_links(response.selector, response.url, listing.next_page)
+        else:  # detected like the navigation crawl: rel=next, "التالي", page numbers ...
+            next_urls = self.next_page_links(response, portal, page)  # type: ignore[attr-defined]
+        for url in next_urls[:1]:
             request = self.discovery_request(
                 url,
                 portal,

@@ -161,6 +161,23 @@ class NavigationMixin:
                     self.count(portal, "navigation/learned_shape")  # type: ignore[attr-defined]
             yield out
 
+    def next_page_links(
+        self, response: TextResponse, portal: Portal | None, page: int
+    ) -> list[str]:
+        """Same-site, not blocked ``next`` links of listing page number ``page``."""
+        home = response.meta.get("newsbot_home") or response.url
+        return [
+            link.url
+            for link in page_links(response)
+            if link.url != response.url
+            and self.owns(portal, link.url, home)  # type: ignore[attr-defined]
+            and blocked(link.url, home) is None
+            and link_kind(
+                link.url, link.text, current=response.url, page=page, rel_next=link.rel_next
+            )
+            == "next"
+        ]
+
     def _nav_follow(
         self, response: TextResponse, portal: Portal | None, nav: dict[str, Any]
     ) -> Iterator[Any]:

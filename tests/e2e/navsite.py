@@ -151,12 +151,14 @@ def _next_links(style: str, base: str, page: int, pages: int) -> tuple[str, str]
 
 
 def build_nav_site(root: Path, now: datetime | None = None) -> dict[str, Any]:
-    """Write the navigation-only site; return its article paths, pages and forbidden paths."""
+    """Write the navigation-only site; return its articles (path: date), each section's pages,
+    the articles each page lists, the tag-only articles and the paths never to fetch."""
     now = (now or datetime.now(UTC)).replace(microsecond=0)
     w = _Writer(root)
     nav = _nav_menu()
     articles: dict[str, datetime] = {}
     pages: dict[str, list[str]] = {}
+    listed: dict[str, list[str]] = {}
     n = 0
     for (name, base), style in zip(SECTIONS.items(), ("query", "path", "rel"), strict=True):
         pages[name] = []
@@ -171,6 +173,7 @@ def build_nav_site(root: Path, now: datetime | None = None) -> dict[str, Any]:
             url, pager = _next_links(style, base, page, 3)
             w.write(url, _page(f"{name} - صفحة {page}", nav, items, pager))
             pages[name].append(url)
+            listed[url] = [path for path, _, _ in items]
     tag_only: list[str] = []
     for t in TAGS:
         items = []
@@ -197,6 +200,7 @@ def build_nav_site(root: Path, now: datetime | None = None) -> dict[str, Any]:
     return {
         "articles": articles,
         "pages": pages,
+        "listed": listed,
         "tag_only": tag_only,
         "home": newest,
         "never": NEVER,

@@ -182,3 +182,14 @@ def test_limits_stop_endless_pagination_and_deep_sections(endless_site):
     assert result.stat("generic", "navigation/pages_capped") == 1
     assert result.stat("generic", "navigation/depth_capped") >= 1
     assert len(result.items) == 3 * 3 + 1  # 3 items a page, 3 pages, 1 article in d1
+
+
+def test_declared_listing_without_next_page_selector_paginates(nav_site):
+    portal = E2E / "portals" / "navlisting.py"
+    result, fetched = nav_site.crawl("portal", portal_file=portal, mirror=nav_site.base)
+    economy, sports = nav_site.info["pages"]["economy"], nav_site.info["pages"]["sports"]
+    assert sorted(economy[:2] + sports) == sorted(p for p in fetched if p in economy + sports)
+    listed = nav_site.info["listed"]
+    wanted = {a for page in economy[:2] + sports for a in listed[page]}  # max_pages=2: economy
+    assert _paths(result) == wanted
+    assert result.report["portals"]["navlisting"]["found_by"] == {"listing": len(result.items)}
