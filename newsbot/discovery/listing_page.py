@@ -24,6 +24,7 @@ from urllib.parse import urljoin, urlsplit
 
 from scrapy.http import TextResponse
 from scrapy.linkextractors import LinkExtractor
+from w3lib.url import safe_url_string
 
 from newsbot.discovery import parse_machine_date
 
@@ -70,10 +71,7 @@ class PageLink:
 def page_links(response: TextResponse) -> list[PageLink]:
     """Every ``a``/``area`` link of the page (absolute, fragment-free, first occurrence)."""
     nav = {link.url for link in _NAV.extract_links(response)}
-    rel_next = {
-        urljoin(response.url, href.strip()).split("#", 1)[0]
-        for href in response.xpath(_REL_NEXT).getall()
-    }
+    rel_next = {_absolute(response, href) for href in response.xpath(_REL_NEXT).getall()}
     out: list[PageLink] = []
     seen: set[str] = set()
     for link in _ALL.extract_links(response):
@@ -115,10 +113,15 @@ def listing_dates(response: TextResponse) -> dict[str, datetime]:
             if not hrefs:
                 continue
             if len(hrefs) == 1 and len(box.xpath(".//time")) <= 1:
-                url = urljoin(response.url, hrefs.pop()).split("#", 1)[0]
-                out.setdefault(url, when)
+                out.setdefault(_absolute(response, hrefs.pop()), when)
             break
     return out
+
+
+def _absolute(response: TextResponse, href: str) -> str:
+    """An href as ``LinkExtractor`` gives it: absolute, percent-encoded, without fragment."""
+    url = safe_url_string(urljoin(response.url, href.strip()), response.encoding)
+    return url.split("#", 1)[0]
 
 
 def _node_date(node: object) -> datetime | None:

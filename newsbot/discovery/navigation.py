@@ -227,13 +227,13 @@ def page_number(url: str) -> tuple[str, int] | None:
     parts = urlsplit(url)
     match = _PAGE_PATH.search(parts.path)
     if match:
-        base = parts.path[: match.start()] or "/"
+        base = parts.path[: match.start()].rstrip("/") or "/"
         return f"{parts.netloc}{base}?{parts.query}", int(match.group(1))
     query = parse_qsl(parts.query, keep_blank_values=True)
     for i, (key, value) in enumerate(query):
         if key.lower() in _PAGE_QUERY and value.isdigit():
             rest = "&".join(f"{k}={v}" for j, (k, v) in enumerate(query) if j != i)
-            return f"{parts.netloc}{parts.path}?{rest}", int(value)
+            return f"{parts.netloc}{parts.path.rstrip('/') or '/'}?{rest}", int(value)
     return None
 
 
@@ -298,16 +298,15 @@ def link_kind(
     raw = " ".join((text or "").split())
     words = _norm_text(raw)
     number = raw.translate(_ARABIC_DIGITS)
-    here, there = page_number(current), page_number(url)
-    same_listing = there is not None and (
-        (here is not None and here[0] == there[0]) or _base_of(current) == there[0]
-    )
-    if rel_next or words in NEXT_TEXTS or raw in NEXT_TEXTS:
+    there = page_number(url)
+    continues = _continues(url, current)
+    if rel_next:
         return "next"
-    if number.isdigit() and len(number) <= 4:
+    if continues and (words in NEXT_TEXTS or raw in NEXT_TEXTS):
+        return "next"  # "المزيد" pointing elsewhere (a home-page block's section) is no pager
+    if continues and number.isdigit() and len(number) <= 4:
         return "next" if int(number) == page + 1 else "pager"
-    if same_listing:
-        assert there is not None
+    if continues and there is not None:
         return "next" if there[1] == page + 1 else "pager"
     if words in PAGER_TEXTS or raw in PAGER_TEXTS:
         return "pager"
@@ -323,9 +322,30 @@ def link_kind(
     return "unknown"
 
 
-def _base_of(url: str) -> str:
+def _listing_key(url: str) -> str:
+    """The listing a URL is a page of (its page number removed)."""
+    found = page_number(url)
+    if found is not None:
+        return found[0]
     parts = urlsplit(url)
-    return f"{parts.netloc}{parts.path}?{parts.query}"
+    return f"{parts.netloc}{parts.path.rstrip('/') or '/'}?{parts.query}"
+
+
+def _continues(url: str, current: str) -> bool:
+    """True when ``url`` can be a further page of the listing ``current``: the same listing
+    with another page number or query, a path below it (``/قسم/رياضة/2.html``), or a sibling
+    file extending its name (``politics.html`` -> ``politics-2.html``)."""
+    if _listing_key(url) == _listing_key(current):
+        return True
+    here, there = unquote(urlsplit(current).path), unquote(urlsplit(url).path)
+    if here in ("", "/"):
+        return False
+    if there.startswith(here.rstrip("/") + "/"):
+        return True
+    here_dir, _, here_name = here.rpartition("/")
+    there_dir, _, there_name = there.rpartition("/")
+    stem = _stem(here_name)[0]
+    return bool(stem) and here_dir == there_dir and there_name.startswith(stem)
 
 
 @dataclass

@@ -207,8 +207,8 @@ class NavigationMixin:
                 in_nav=link.in_nav,
                 shapes=self.nav_state,
             )
-            if kind == "next":
-                next_urls.append(link.url)
+            if kind == "next":  # rel="next" first
+                next_urls.insert(0, link.url) if link.rel_next else next_urls.append(link.url)
             elif kind == "listing":
                 listings.append(link.url)
             elif kind in ("article", "unknown"):
