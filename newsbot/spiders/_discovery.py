@@ -133,7 +133,7 @@ class DiscoveryMixin:
         src = portal.sources
         if not src and (not self.source_kinds or "listing" in self.source_kinds):
             for url in portal.start_urls:  # home pages: the navigation crawl
-                nav = self.navigation_request(url, portal, url)  # type: ignore[attr-defined]
+                nav = self.navigation_request(url, portal, url)
                 if nav is not None:
                     yield nav
         plan: list[tuple[str, str, Any, dict[str, Any]]] = [
@@ -203,7 +203,7 @@ class DiscoveryMixin:
         if listing.next_page:
             next_urls = select_links(response.selector, response.url, listing.next_page)
         else:  # detected like the navigation crawl: rel=next, "التالي", page numbers ...
-            next_urls = self.next_page_links(response, portal, page)  # type: ignore[attr-defined]
+            next_urls = self.next_page_links(response, portal, page)
         for url in next_urls[:1]:
             request = self.discovery_request(
                 url,

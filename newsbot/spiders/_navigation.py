@@ -106,14 +106,14 @@ class NavigationMixin:
         if key in self._nav_listings:
             return None
         if len(self._nav_listings) >= self.nav_limits.max_listings:
-            self.count(portal, "navigation/listings_capped")  # type: ignore[attr-defined]
+            self.count(portal, "navigation/listings_capped")
             return None
         self._nav_listings.add(key)
-        self.count(portal, f"discovery/requests/{NAV_SOURCE}")  # type: ignore[attr-defined]
+        self.count(portal, f"discovery/requests/{NAV_SOURCE}")
         return Request(
             url,
             callback=self.parse_navigation,
-            errback=self.on_error,  # type: ignore[attr-defined]
+            errback=self.on_error,
             priority=_PRIORITY - depth * 100 - page,
             dont_filter=True,
             meta={
@@ -127,38 +127,43 @@ class NavigationMixin:
 
     def parse_navigation(self, response: Response) -> Iterator[Any]:
         """A listing page -> next page, deeper listings and article requests."""
-        portal = self.portal_for(response.url, response.meta)  # type: ignore[attr-defined]
+        portal = self.portal_for(response.url, response.meta)
         if not isinstance(response, TextResponse):
-            self.count(portal, "discovery/empty/navigation")  # type: ignore[attr-defined]
+            self.count(portal, "discovery/empty/navigation")
             return
         yield from self._nav_follow(response, portal, dict(response.meta["newsbot_nav"]))
 
     def parse_nav_page(self, response: Response) -> Iterator[Any]:
         """A page a listing linked to: followed as a listing, else handled as an article."""
-        portal = self.portal_for(response.url, response.meta)  # type: ignore[attr-defined]
+        portal = self.portal_for(response.url, response.meta)
         nav = dict(response.meta.get("newsbot_nav") or {})
-        if isinstance(response, TextResponse) and page_kind(response) == "listing":
-            self.count(portal, "navigation/listing_by_content")  # type: ignore[attr-defined]
+        looks_listing = (
+            isinstance(response, TextResponse)
+            and not self.nav_state.matches(response.url)  # a learned article shape: extract
+            and page_kind(response) == "listing"
+        )
+        if looks_listing:
+            self.count(portal, "navigation/listing_by_content")
             if response.url in self._nav_listings:
                 return
             depth = int(nav.get("depth", 0)) + 1
             if depth > self.nav_limits.max_depth:
-                self.count(portal, "navigation/depth_capped")  # type: ignore[attr-defined]
+                self.count(portal, "navigation/depth_capped")
                 return
             if len(self._nav_listings) >= self.nav_limits.max_listings:
-                self.count(portal, "navigation/listings_capped")  # type: ignore[attr-defined]
+                self.count(portal, "navigation/listings_capped")
                 return
             self._nav_listings.add(response.url)
-            self.count(portal, f"discovery/requests/{NAV_SOURCE}")  # type: ignore[attr-defined]
+            self.count(portal, f"discovery/requests/{NAV_SOURCE}")
             yield from self._nav_follow(
                 response, portal, {"depth": depth, "page": 1, "section": response.url}
             )
             return
-        for out in handle_article(self, response):  # type: ignore[arg-type]
+        for out in handle_article(self, response):
             if not isinstance(out, Request):
                 self.nav_state.confirm(response.url)
                 if self.nav_state.shapes.get(url_shape(response.url)) == 1:
-                    self.count(portal, "navigation/learned_shape")  # type: ignore[attr-defined]
+                    self.count(portal, "navigation/learned_shape")
             yield out
 
     def next_page_links(
@@ -170,7 +175,7 @@ class NavigationMixin:
             link.url
             for link in page_links(response)
             if link.url != response.url
-            and self.owns(portal, link.url, home)  # type: ignore[attr-defined]
+            and self.owns(portal, link.url, home)
             and blocked(link.url, home) is None
             and link_kind(
                 link.url, link.text, current=response.url, page=page, rel_next=link.rel_next
@@ -181,7 +186,7 @@ class NavigationMixin:
     def _nav_follow(
         self, response: TextResponse, portal: Portal | None, nav: dict[str, Any]
     ) -> Iterator[Any]:
-        count = self.count  # type: ignore[attr-defined]
+        count = self.count
         count(portal, "navigation/listings")
         home = response.meta.get("newsbot_home") or response.url
         depth, page = int(nav["depth"]), int(nav["page"])
@@ -191,7 +196,7 @@ class NavigationMixin:
         listings: list[str] = []
         articles: list[Entry] = []
         for link in page_links(response):
-            if link.url == response.url or not self.owns(portal, link.url, home):  # type: ignore[attr-defined]
+            if link.url == response.url or not self.owns(portal, link.url, home):
                 continue
             reason = blocked(link.url, home, self.nav_state.editions)
             if reason is not None:
@@ -207,8 +212,8 @@ class NavigationMixin:
                 in_nav=link.in_nav,
                 shapes=self.nav_state,
             )
-            if kind == "next":  # rel="next" first
-                next_urls.insert(0, link.url) if link.rel_next else next_urls.append(link.url)
+            if kind == "next":
+                next_urls.insert(0 if link.rel_next else len(next_urls), link.url)  # rel first
             elif kind == "listing":
                 listings.append(link.url)
             elif kind in ("article", "unknown"):
@@ -219,6 +224,7 @@ class NavigationMixin:
                 count(portal, "navigation/unlikely")
         yield from self._nav_articles(articles, portal, home, nav)
         yield from self._nav_next(next_urls, articles, portal, home, nav)
+        listings = [url for url in listings if url not in self._nav_listings]
         if listings and depth >= self.nav_limits.max_depth:
             count(portal, "navigation/depth_capped", len(listings))
             return
@@ -230,7 +236,7 @@ class NavigationMixin:
     def _nav_articles(
         self, entries: list[Entry], portal: Portal | None, home: str, nav: dict[str, Any]
     ) -> Iterator[Request]:
-        for request in self.entry_requests(entries, portal, home):  # type: ignore[attr-defined]
+        for request in self.entry_requests(entries, portal, home):
             yield request.replace(
                 callback=self.parse_nav_page, meta={**request.meta, "newsbot_nav": nav}
             )
@@ -247,11 +253,11 @@ class NavigationMixin:
         if not next_urls:
             return
         if int(nav["page"]) >= self.nav_limits.max_pages:
-            self.count(portal, "navigation/pages_capped")  # type: ignore[attr-defined]
+            self.count(portal, "navigation/pages_capped")
             return
         dated = [e.published for e in articles if e.published is not None]
-        if dated and all(self.too_old(d) for d in dated):  # type: ignore[attr-defined]
-            self.count(portal, "navigation/stopped_old")  # type: ignore[attr-defined]
+        if dated and all(self.too_old(d) for d in dated):
+            self.count(portal, "navigation/stopped_old")
             logger.info("Listing %s: every item is older than the cutoff, stop", nav["section"])
             return
         request = self.navigation_request(
