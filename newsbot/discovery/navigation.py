@@ -109,7 +109,6 @@ LANGUAGE_EDITIONS: frozenset[str] = frozenset(
         "ru",
         "zh",
         "pt",
-        "id",
         "ms",
         "ku",
         "english",
@@ -166,6 +165,8 @@ _PAGE_QUERY = ("page", "p", "pg", "paged", "pagenum", "pageno", "start", "offset
 _PAGE_PATH = re.compile(r"/(?:page|صفحة|p)/(\d{1,5})/?$", re.I)
 _DIGITS = re.compile(r"\d+")
 _ID = re.compile(r"\d{3,}")
+_HASH_ID = re.compile(r"^(?=.*\d)(?=.*[a-z])[a-z0-9]{8,}$", re.I)
+"""A short-id slug (BBC ``c72g2rnmk24o``): letters and digits, 8 or more."""
 _DATE_PATH = re.compile(r"/(19|20)\d\d[/-](0?[1-9]|1[0-2])([/-]|$)")
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _ARROWS = re.compile("^[\\s«»\u2039\u203a<>←→]+|[\\s«»\u2039\u203a<>←→]+$")
@@ -248,7 +249,7 @@ def url_shape(url: str) -> str:
         stem, ext = _stem(segment)
         if stem.isdigit():
             cls = "n"
-        elif _ID.search(stem):
+        elif _ID.search(stem) or _HASH_ID.match(stem):
             cls = "id"
         elif stem.count("-") + stem.count("_") >= 2:
             cls = "s"
@@ -267,7 +268,7 @@ def looks_like_article(url: str) -> bool:
     last = _stem(segments[-1])[0]
     if _DATE_PATH.search(path) and len(segments) >= 3:
         return True
-    if _ID.search(last) or (_ID.search(urlsplit(url).query) and len(segments) >= 1):
+    if _ID.search(last) or _HASH_ID.match(last) or _ID.search(urlsplit(url).query):
         return True
     return last.count("-") + last.count("_") >= 3
 

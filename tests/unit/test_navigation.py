@@ -115,6 +115,7 @@ def test_learned_article_shape_is_preferred_and_other_shapes_become_unlikely():
     assert link_kind("https://s.example/a/b/c", "خبر", **here) == "unlikely"
     assert url_shape("https://s.example/news/2024/a01-1001.html") == "/w/n/id.html"
     assert url_shape("https://s.example/section/politics.html") == "/w/w.html"
+    assert url_shape("https://www.bbc.com/arabic/articles/c72g2rnmk24o") == "/w/w/id"
 
 
 def test_page_number():
@@ -181,3 +182,22 @@ def test_arabic_hrefs_match_link_extractor_urls():
     links = page_links(response)
     assert [link.rel_next for link in links] == [True, False]  # one link each, not two
     assert set(listing_dates(response)) == {links[1].url}
+
+
+def test_real_article_pages_are_never_listings():
+    """The navigation crawl must not mistake a real article for a listing (it would lose it):
+    the 15 real pages of ../shared/realworld, with their related-link blocks and menus."""
+    import json
+
+    from newsbot.quality import realworld_dir
+
+    root = realworld_dir()
+    if not (root / "expected").is_dir():
+        pytest.skip(f"realworld pages not found at {root} (set NEWSBOT_REALWORLD_DIR)")
+    kinds = {}
+    for expected in sorted((root / "expected").glob("*.json")):
+        url = json.loads(expected.read_text(encoding="utf-8"))["url"]
+        body = (root / "pages" / f"{expected.stem}.html").read_bytes()
+        kinds[expected.stem] = page_kind(HtmlResponse(url, body=body, encoding="utf-8"))
+        assert blocked(url, url) is None, url
+    assert kinds and "listing" not in kinds.values(), kinds
