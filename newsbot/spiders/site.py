@@ -52,7 +52,8 @@ def home_url(domain: str, scheme: str = "https") -> str:
 
 
 class SiteSpider(NewsbotSpider):
-    """Discover a site's articles from robots.txt sitemaps, feeds and common sitemap paths."""
+    """Discover a site's articles from robots.txt sitemaps, feeds, common sitemap paths and,
+    when those fall short, the navigation crawl from the home page (module docstring)."""
 
     name = "site"
 
@@ -86,7 +87,8 @@ class SiteSpider(NewsbotSpider):
         return {"newsbot_home": self.home}
 
     def discovery_start(self) -> Iterator[Any]:
-        """robots.txt (its sitemaps) and the home page (its feeds or links)."""
+        """robots.txt (its sitemaps), the home page (its feeds) and, with ``-a sources=listing``,
+        the navigation crawl (else :meth:`complement_idle` decides once the crawl is idle)."""
         if not self.home:
             logger.error("No domain: use -a domain=example.com")
             raise CloseSpider("no_domain")
