@@ -35,6 +35,7 @@ from newsbot.discovery.listing_page import edition_prefixes, listing_dates, page
 from newsbot.discovery.navigation import NavState, blocked, link_kind, url_shape
 from newsbot.spiders._args import ArgumentError
 from newsbot.spiders._article import handle_article
+from newsbot.spiders._discovery import DISCOVERY_PRIORITY
 
 if TYPE_CHECKING:
     from scrapy.settings import BaseSettings
@@ -45,8 +46,6 @@ logger = logging.getLogger(__name__)
 
 NAV_SOURCE = "navigation"
 """``Entry.source`` / ``discovered_by`` of articles found by the navigation crawl."""
-_PRIORITY = 10_000_000
-"""Same as ``_discovery.DISCOVERY_PRIORITY``: listings before articles."""
 
 
 @dataclass(frozen=True)
@@ -114,7 +113,7 @@ class NavigationMixin:
             url,
             callback=self.parse_navigation,
             errback=self.on_error,
-            priority=_PRIORITY - depth * 100 - page,
+            priority=DISCOVERY_PRIORITY - depth * 100 - page,  # listings before articles
             dont_filter=True,
             meta={
                 "newsbot_kind": "discovery",

@@ -91,7 +91,8 @@ class NewsbotSpider(NavigationMixin, DiscoveryMixin, scrapy.Spider):
     """Base class (not a runnable spider): discovery, article parsing, related links, stats.
 
     Arguments (``-a``): ``since``, ``days``, ``limit``, ``related_depth``, ``url``, ``urls``,
-    ``urls_file``, ``mirror`` (see ``newsbot.spiders._args``).
+    ``urls_file``, ``mirror`` (see ``newsbot.spiders._args``); ``nav_depth``, ``nav_pages``,
+    ``nav_listings`` (``newsbot.spiders._navigation``).
     """
 
     portal_slug: ClassVar[str | None] = None
