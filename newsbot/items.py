@@ -40,11 +40,12 @@ class Article:
     published_hijri: str | None = None
     """The Hijri form of the publication date when the page gives one (e.g. ``1445-09-15``)."""
     date_source: str | None = None
-    """Where ``published`` came from: jsonld, meta, microdata, time-tag, text, url, sitemap, feed;
-    ``<source>+feed`` / ``<source>+sitemap`` when the page gave only the day and the feed's time
-    on that day was used; ``<source>+text-time`` when the page gave the day and, in another element,
-    only a time of day ("07:15 مساء"); ``crawl-day+text-time`` when it printed only the time, put
-    on the crawl day in the page's zone."""
+    """Where ``published`` came from: jsonld, meta, microdata, time-tag, text, url, sitemap, feed,
+    listing (the date a listing page showed beside the link); ``<source>+feed`` /
+    ``<source>+sitemap`` when the page gave only the day and the feed's time on that day was used;
+    ``<source>+text-time`` when the page gave the day and, in another element, only a time of day
+    ("07:15 مساء"); ``crawl-day+text-time`` when it printed only the time, put on the crawl day in
+    the page's zone."""
     date_tz_source: str | None = None
     """Where the UTC offset came from: ``page`` (stated in the string), ``portal`` (portal time
     zone applied to a local wall time, or to metadata that mislabels local time as UTC),

@@ -62,7 +62,9 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self, head: bool) -> None:
         path = unquote(urlsplit(self.path).path)
         self.server.hits[path] = self.server.hits.get(path, 0) + 1
-        route = self.server.routes.get(path) or Route()
+        self.server.requests.append(unquote(self.path))
+        routes = self.server.routes
+        route = routes.get(unquote(self.path)) or routes.get(path) or Route()
         if route.delay:
             time.sleep(route.delay)
         body, ctype = route.body, route.content_type
@@ -111,6 +113,7 @@ class _Server(ThreadingHTTPServer):
     root: Path
     routes: dict[str, Route]
     hits: dict[str, int]
+    requests: list[str]
 
 
 def start_server(
@@ -118,12 +121,15 @@ def start_server(
 ) -> tuple[_Server, str]:
     """Start a server thread that lives until ``server.shutdown()``; return it and its base URL.
 
-    ``server.routes`` may be changed while it runs; ``server.hits`` counts requests per path.
+    ``server.routes`` may be changed while it runs (a key with ``?query`` matches that query
+    only); ``server.hits`` counts requests per path; ``server.requests`` lists every request
+    target (path and query, percent-decoded) in order.
     """
     server = _Server(("127.0.0.1", port), _Handler)
     server.root = Path(root).resolve()
     server.routes = dict(routes or {})
     server.hits = {}
+    server.requests = []
     threading.Thread(target=server.serve_forever, name="newsbot-server", daemon=True).start()
     host, bound = server.server_address[:2]
     logger.info("Serving %s on http://%s:%s", server.root, host, bound)

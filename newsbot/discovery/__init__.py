@@ -15,7 +15,12 @@ from typing import Any
 
 __all__ = ["Entry", "parse_machine_date"]
 
-_DATE_SOURCE = {"rss": "feed", "news_sitemap": "sitemap", "sitemap": "sitemap"}
+_DATE_SOURCE = {
+    "rss": "feed",
+    "news_sitemap": "sitemap",
+    "sitemap": "sitemap",
+    "navigation": "listing",
+}
 """``date_source`` value of a date taken from each discovery source."""
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_MONTH = re.compile(r"^\d{4}-\d{2}$")
@@ -64,7 +69,8 @@ class Entry:
 
     url: str
     source: str
-    """``rss`` (RSS or Atom), ``news_sitemap``, ``sitemap``, ``listing`` or ``given``."""
+    """``rss`` (RSS or Atom), ``news_sitemap``, ``sitemap``, ``listing``, ``navigation`` (the
+    navigation crawl) or ``given``."""
     title: str | None = None
     published: datetime | None = None
     """news:publication_date / pubDate / Atom published."""

@@ -1,7 +1,8 @@
 """CrawlReport: what a crawl did, per portal — a table in the log and a JSON file.
 
-At close, per portal: pages fetched, articles emitted (of which updates), dropped by reason,
-duplicates by level, incremental skips, field coverage (% of emitted articles with published,
+At close, per portal: pages fetched, articles emitted (of which updates) and by which discovery
+path found them (``found_by``: sitemap, feed, listing, navigation, related, given), dropped by
+reason, duplicates by level, incremental skips, field coverage (% of emitted articles with published,
 authors, tags, related, lead_image), date sources used, errors by class (the spiders'
 ``error/<kind>`` counters, spider and pipeline exceptions) and HTTP error statuses received.
 The JSON goes to ``NEWSBOT_REPORT_PATH`` (``%(name)s``-style feed params allowed), by default
@@ -54,6 +55,8 @@ _GROUPS = {
     "skipped": "skipped",
     "render": "render",
 }
+FOUND_BY = {"rss": "feed", "news_sitemap": "sitemap", "sitemap": "sitemap"}
+"""Discovery path of each ``discovered_by`` source kind (others keep their own name)."""
 
 
 class CrawlReport:
@@ -67,6 +70,7 @@ class CrawlReport:
         self.emitted: Counter[str] = Counter()
         self.coverage: dict[str, Counter[str]] = defaultdict(Counter)
         self.date_sources: dict[str, Counter[str]] = defaultdict(Counter)
+        self.found_by: dict[str, Counter[str]] = defaultdict(Counter)
         self.exceptions: dict[str, Counter[str]] = defaultdict(Counter)
         self.started = time.time()
         self.status = "ok"
@@ -107,10 +111,14 @@ class CrawlReport:
         if response.status >= 400:
             self.http_errors[portal][str(response.status)] += 1
 
-    def item_scraped(self, item: Any) -> None:
+    def item_scraped(self, item: Any, response: Response | None = None) -> None:
         adapter = ItemAdapter(item)
         portal = str(adapter.get("portal") or GENERIC)
         self.emitted[portal] += 1
+        request = getattr(response, "request", None)
+        meta = request.meta if request is not None else {}
+        source = str((meta.get("newsbot_hints") or {}).get("discovered_by") or "unknown")
+        self.found_by[portal][FOUND_BY.get(source, source)] += 1
         for name in COVERAGE_FIELDS:
             if adapter.get(name):
                 self.coverage[portal][name] += 1
@@ -183,6 +191,9 @@ class CrawlReport:
         raise CloseSpider("no_items")
 
     def spider_idle(self) -> None:
+        engine = getattr(self.crawler, "engine", None)
+        if engine is not None and not engine.spider_is_idle():
+            return  # an earlier spider_idle receiver scheduled more work: judge later
         declared = self._declared()
         for portal in declared:
             if not self.emitted[portal]:
@@ -229,6 +240,7 @@ class CrawlReport:
                     f: round(100.0 * self.coverage[portal][f] / emitted, 1) if emitted else None
                     for f in COVERAGE_FIELDS
                 },
+                "found_by": dict(self.found_by[portal].most_common()),
                 "date_sources": dict(self.date_sources[portal].most_common()),
                 "errors": dict(errors.most_common()),
                 "http_status": dict(sorted(self.http_errors[portal].items())),

@@ -35,7 +35,8 @@ def format_table(report: dict[str, Any]) -> str:
             )
         )
         details.append(
-            f"  {portal}: dropped {_pairs(p['dropped'])}; duplicates {_pairs(p['duplicates'])}; "
+            f"  {portal}: found by {_pairs(p.get('found_by', {}))}; "
+            f"dropped {_pairs(p['dropped'])}; duplicates {_pairs(p['duplicates'])}; "
             f"not articles {_pairs(p['not_articles'])}; "
             f"date sources {_pairs(p['date_sources'])}; errors {_pairs(p['errors'])}; "
             f"HTTP errors {_pairs(p['http_status'])}"

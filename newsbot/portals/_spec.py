@@ -54,7 +54,8 @@ class Listing:
 
     url: str
     next_page: str | None = None
-    """Selector of the next-page link (``a.next::attr(href)``)."""
+    """Selector of the next-page link (``a.next::attr(href)``); None: detected as the navigation
+    crawl does (``rel="next"``, "التالي", "الصفحة التالية", page numbers, ``?page=N``)."""
     max_pages: int = 5
     """How many pages of this listing to follow per crawl."""
     article_links: str | None = None

@@ -58,6 +58,13 @@ NEWSBOT_MIRRORS: dict[str, str] = {}  # {"demo.newsbot.example": "http://127.0.0
 NEWSBOT_RELATED_DEPTH = 1  # default of -a related_depth=N (0 = do not follow related links)
 # --- end spiders & middlewares ---
 
+# --- navigation crawl (home page -> sections/tags -> pagination; newsbot/spiders/_navigation.py) ---
+NEWSBOT_NAV_MAX_DEPTH = 2  # listing levels below the home page (-a nav_depth=N)
+NEWSBOT_NAV_MAX_PAGES = 5  # pages read per listing, its first page included (-a nav_pages=N)
+NEWSBOT_NAV_MAX_LISTINGS = 100  # listing pages read per crawl at most (-a nav_listings=N)
+NEWSBOT_NAV_STALE_DAYS = 2.0  # `site`: sitemaps/feeds whose newest entry is older get complemented
+# --- end navigation crawl ---
+
 # --- pipelines, state, feeds, report ---
 # Validation -> dedup ladder -> feed; seen-store for incremental crawls; crawl report
 # (README "Deduplication and incremental crawls"; every NEWSBOT_* here is in the settings table).

@@ -126,12 +126,17 @@ class DiscoveryMixin:
     def source_requests(self, portal: Portal) -> Iterator[Request]:
         """Discovery requests for every source ``portal`` declares, in order.
 
-        A portal that declares no source is discovered from its ``start_urls`` (home pages,
-        read as one-page listings whose links pass ``article_allow``/``article_deny``).
+        A portal that declares no source is discovered from its ``start_urls`` by the navigation
+        crawl (``_navigation``: sections and their pagination; article links pass
+        ``article_allow``/``article_deny``).
         """
         src = portal.sources
+        if not src and (not self.source_kinds or "listing" in self.source_kinds):
+            for url in portal.start_urls:  # home pages: the navigation crawl
+                nav = self.navigation_request(url, portal, url)
+                if nav is not None:
+                    yield nav
         plan: list[tuple[str, str, Any, dict[str, Any]]] = [
-            *((u, "listing", self.parse_listing, {}) for u in (() if src else portal.start_urls)),
             *((u, "rss", self.parse_feed, {}) for u in src.rss),
             *((u, "news_sitemap", self.parse_sitemap, {}) for u in src.news_sitemaps),
             *((u, "sitemap", self.parse_sitemap, {}) for u in src.sitemaps),
@@ -180,7 +185,8 @@ class DiscoveryMixin:
         yield from self.entry_requests(sitemap.entries, portal, home)
 
     def parse_listing(self, response: Response) -> Iterator[Request]:
-        """Listing page -> article requests + the next page (up to ``max_pages``)."""
+        """Listing page -> article requests + the next page (up to ``max_pages``; found with
+        the listing's ``next_page`` selector, else detected as the navigation crawl does)."""
         portal = self.portal_for(response.url, response.meta)
         if not isinstance(response, TextResponse):
             self.count(portal, "discovery/empty/listing")
@@ -192,9 +198,13 @@ class DiscoveryMixin:
         entries = [Entry(url=u, source="listing") for u in links if u != response.url]
         yield from self.entry_requests(entries, portal, home)
         page = response.meta.get("newsbot_page", 1)
-        if listing is None or not listing.next_page or page >= listing.max_pages:
+        if listing is None or page >= listing.max_pages:
             return
-        for url in select_links(response.selector, response.url, listing.next_page)[:1]:
+        if listing.next_page:
+            next_urls = select_links(response.selector, response.url, listing.next_page)
+        else:  # detected like the navigation crawl: rel=next, "التالي", page numbers ...
+            next_urls = self.next_page_links(response, portal, page)
+        for url in next_urls[:1]:
             request = self.discovery_request(
                 url,
                 portal,

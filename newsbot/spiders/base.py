@@ -49,6 +49,7 @@ from newsbot.spiders._discovery import (
     DiscoveryMixin,
     article_priority,
 )
+from newsbot.spiders._navigation import NavigationMixin
 
 __all__ = ["GENERIC", "NewsbotSpider", "article_priority", "portal_slots"]
 
@@ -87,11 +88,12 @@ def _error_kind(failure: Failure) -> str:
     return type(failure.value).__name__.lower()
 
 
-class NewsbotSpider(DiscoveryMixin, scrapy.Spider):
+class NewsbotSpider(NavigationMixin, DiscoveryMixin, scrapy.Spider):
     """Base class (not a runnable spider): discovery, article parsing, related links, stats.
 
     Arguments (``-a``): ``since``, ``days``, ``limit``, ``related_depth``, ``url``, ``urls``,
-    ``urls_file``, ``mirror`` (see ``newsbot.spiders._args``).
+    ``urls_file``, ``mirror`` (see ``newsbot.spiders._args``); ``nav_depth``, ``nav_pages``,
+    ``nav_listings`` (``newsbot.spiders._navigation``).
     """
 
     portal_slug: ClassVar[str | None] = None
@@ -137,6 +139,7 @@ class NewsbotSpider(DiscoveryMixin, scrapy.Spider):
         self.related_depth = (
             self.args.related_depth if self.args.related_depth is not None else default_depth
         )
+        self.nav_configure(settings)
         updates: dict[str, Any] = {}
         if self.args.mirror:
             hosts = self.mirror_hosts()

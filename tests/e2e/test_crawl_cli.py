@@ -61,6 +61,9 @@ def test_site_spider_discovers_robots_sitemaps_and_feed_links(crawl_testnews, te
     assert {url(n) for n in (*test_site["sitemap"], *test_site["rss"])} <= urls_of(result)
     assert result.stat("generic", "discovery/found/robots_sitemap") == 1
     assert result.stat("generic", "discovery/requests/rss") == 1
+    # the feed is fresh (its newest entry is an hour old): no navigation crawl
+    assert result.stat("generic", "discovery/requests/navigation") == 0
+    assert result.report["portals"]["generic"]["found_by"].keys() <= {"sitemap", "feed", "related"}
 
 
 def test_portal_spider_without_portal_stops_with_a_reason(tmp_path):

@@ -16,6 +16,7 @@ def test_table_shows_counts_coverage_and_every_reason() -> None:
         "not_articles": {"video": 1, "robots_txt": 1},
         "coverage": {"published": 94.4, "authors": 22.2, "tags": 100.0, "related": None,
                      "lead_image": 50.0},
+        "found_by": {"navigation": 12, "sitemap": 6},
         "date_sources": {"jsonld": 8},
         "errors": {"http_404": 3},
         "http_status": {"404": 3},
@@ -28,7 +29,7 @@ def test_table_shows_counts_coverage_and_every_reason() -> None:
     assert set(rule) == {"-"}
     assert row.split() == ["demo", "27", "18", "1", "2", "1", "4", "3", "94%", "22%", "100%",
                            "-", "50%"]  # fmt: skip
-    for part in ("dropped short_body=2", "duplicates near=1", "not articles video=1, robots_txt=1",
+    for part in ("found by navigation=12, sitemap=6", "dropped short_body=2", "duplicates near=1", "not articles video=1, robots_txt=1",
                  "errors http_404=3", "HTTP errors 404=3"):  # fmt: skip
         assert part in details
     assert status.strip() == "status: ok"
