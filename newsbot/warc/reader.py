@@ -51,6 +51,8 @@ class Record:
     """WARC-Date as written."""
     offset: int
     """Byte offset of the record in the stream."""
+    content_type_warc: str = ""
+    """The record's own (WARC) Content-Type, lower case, without parameters."""
     status: int | None = None
     """HTTP status of an HTTP response record."""
     headers: list[tuple[str, str]] = field(default_factory=list)
@@ -132,7 +134,11 @@ def _record(rec: Any, offset: int) -> Record:
     h = rec.rec_headers
     url = (h.get_header("WARC-Target-URI") or "").strip().strip("<>")
     out = Record(
-        type=rec.rec_type or "", url=url, date=h.get_header("WARC-Date") or "", offset=offset
+        type=rec.rec_type or "",
+        url=url,
+        date=h.get_header("WARC-Date") or "",
+        offset=offset,
+        content_type_warc=(h.get_header("Content-Type") or "").split(";")[0].strip().lower(),
     )
     http = rec.http_headers
     if http is not None:

@@ -185,7 +185,7 @@ CONTEXT_FIELDS = ("version", "fingerprint", "duplicate_of", "depth", "via")
 
 def test_crawl_writes_warc_that_extracts_to_the_same_records(tmp_path: Path) -> None:
     warc_dir = tmp_path / "warc"
-    settings = {"NEWSBOT_WARC_DIR": str(warc_dir), "NEWSBOT_WARC_MAX_BYTES": 200_000}
+    settings = {"NEWSBOT_WARC_DIR": str(warc_dir), "NEWSBOT_WARC_MAX_BYTES": 40_000}
     crawl = crawl_items("demo", {}, settings, tmp_path)
     assert crawl.items
     files = sorted(warc_dir.glob("*.warc.gz"))
