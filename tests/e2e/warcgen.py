@@ -78,12 +78,15 @@ def article_page(
 class WarcBuilder:
     """Writes WARC records (gzipped, one member per record) to ``fh`` with warcio."""
 
-    def __init__(self, fh: BinaryIO, date: str = "2024-01-15T10:00:00Z") -> None:
+    def __init__(
+        self, fh: BinaryIO, date: str = "2024-01-15T10:00:00Z", *, warcinfo: bool = True
+    ) -> None:
         self.writer = WARCWriter(fh, gzip=True)
         self.date = date
-        self.writer.write_record(
-            self.writer.create_warcinfo_record("test.warc.gz", {"software": "newsbot tests"})
-        )
+        if warcinfo:
+            self.writer.write_record(
+                self.writer.create_warcinfo_record("test.warc.gz", {"software": "newsbot tests"})
+            )
 
     def _warc_headers(self, date: str | None) -> dict[str, str]:
         return {"WARC-Date": date or self.date}
