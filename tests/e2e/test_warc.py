@@ -202,3 +202,18 @@ def test_crawl_writes_warc_that_extracts_to_the_same_records(tmp_path: Path) -> 
         assert again == item
     dropped = sum(v for k, v in crawl.stats.items() if "/dropped/" in k)
     assert len(extracted) == len(crawl.items) + dropped
+
+
+def test_ccnews_resumes_a_stopped_crawl_with_jobdir(cc_tree: dict[str, Any], tmp_path: Path) -> None:
+    args = {"warc_paths": cc_tree["listing"], "warc_base": cc_tree["base"]}
+    settings = {**RANGES, "JOBDIR": str(tmp_path / "job"), "NEWSBOT_CCNEWS_RANGE_BYTES": 4096}
+    feed = tmp_path / "out.jsonl"
+    first = crawl_items(
+        "ccnews", args, {**settings, "CLOSESPIDER_ITEMCOUNT": 1}, tmp_path, feed=feed, append=True
+    )
+    assert first.finish_reason == "closespider_itemcount"
+    assert "newsbot/warc/files/done" not in first.stats  # stopped inside the first WARC
+    second = crawl_items("ccnews", args, settings, tmp_path, feed=feed, append=True)
+    titles = [i["title"] for i in first.items + second.items]
+    assert sorted(titles) == sorted(ARABIC_TITLES.values())  # nothing lost, nothing repeated
+    assert second.stats["newsbot/warc/files/done"] == 2
