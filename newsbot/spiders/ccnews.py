@@ -93,9 +93,9 @@ class CcnewsSpider(NewsbotSpider):
             raise ArgumentError(f"-a month={month!r}: use YYYY-MM")
         if not warc_paths and not month:
             raise ArgumentError("give -a warc_paths=LISTING (file or URL) or -a month=YYYY-MM")
-        if warc_paths and not str(warc_paths).startswith(("http://", "https://")):
-            if not Path(str(warc_paths)).expanduser().is_file():
-                raise ArgumentError(f"-a warc_paths={warc_paths!r}: no such file")
+        local = warc_paths and not str(warc_paths).startswith(("http://", "https://"))
+        if local and not Path(str(warc_paths)).expanduser().is_file():
+            raise ArgumentError(f"-a warc_paths={warc_paths!r}: no such file")
         self.warc_paths = warc_paths
         self.warc_base = warc_base
         self.month = month
