@@ -204,7 +204,9 @@ def test_crawl_writes_warc_that_extracts_to_the_same_records(tmp_path: Path) -> 
     assert len(extracted) == len(crawl.items) + dropped
 
 
-def test_ccnews_resumes_a_stopped_crawl_with_jobdir(cc_tree: dict[str, Any], tmp_path: Path) -> None:
+def test_ccnews_resumes_a_stopped_crawl_with_jobdir(
+    cc_tree: dict[str, Any], tmp_path: Path
+) -> None:
     args = {"warc_paths": cc_tree["listing"], "warc_base": cc_tree["base"]}
     settings = {**RANGES, "JOBDIR": str(tmp_path / "job"), "NEWSBOT_CCNEWS_RANGE_BYTES": 4096}
     feed = tmp_path / "out.jsonl"
