@@ -28,24 +28,21 @@ re-reads it). Stats: ``newsbot/warc/files/{listed,done,damaged,failed}``,
 
 from __future__ import annotations
 
-import gzip
 import logging
-import re
 from collections import deque
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin
 
 from scrapy.http import Request, Response
 
-from newsbot import portals
 from newsbot.spiders._args import ArgumentError
 from newsbot.spiders._article import handle_article
 from newsbot.spiders._discovery import DISCOVERY_PRIORITY
 from newsbot.spiders.base import NewsbotSpider
 from newsbot.state import SeenRecord, crawl_state
 from newsbot.warc.chunks import parse_content_range, split_range
+from newsbot.warc.listing import Domains, month_listing, read_listing, resolve
 from newsbot.warc.pages import host_of, in_language, skip_reason, to_response
 from newsbot.warc.reader import Record
 
@@ -53,24 +50,13 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from twisted.python.failure import Failure
 
-    from newsbot.portals import Portal
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_BASE_URL = "https://data.commoncrawl.org"
-MONTH_LISTING = "crawl-data/CC-NEWS/{year}/{month}/warc.paths.gz"
 DONE_PREFIX = "warc:"
 """Seen-store key prefix of WARC files read to the end."""
-_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 STATS = "warc"
-
-
-def read_listing(data: bytes) -> list[str]:
-    """WARC paths of a ``warc.paths`` listing (gzipped or not); blank and ``#`` lines skipped."""
-    if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
-    lines = data.decode("utf-8", "replace").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 class CcnewsSpider(NewsbotSpider):
@@ -89,8 +75,11 @@ class CcnewsSpider(NewsbotSpider):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        if month and not _MONTH_RE.match(str(month)):
-            raise ArgumentError(f"-a month={month!r}: use YYYY-MM")
+        try:
+            self.month_path = month_listing(str(month)) if month else None
+            self.domains = Domains.parse(domains)
+        except ValueError as exc:
+            raise ArgumentError(f"-a month= / -a domains=: {exc}") from None
         if not warc_paths and not month:
             raise ArgumentError("give -a warc_paths=LISTING (file or URL) or -a month=YYYY-MM")
         local = warc_paths and not str(warc_paths).startswith(("http://", "https://"))
@@ -99,7 +88,6 @@ class CcnewsSpider(NewsbotSpider):
         self.warc_paths = warc_paths
         self.warc_base = warc_base
         self.month = month
-        self.domains = _domains(domains)
         self.language = str(language or "").strip().lower()
         self.queue: deque[tuple[str, str]] = deque()
         self.range_bytes = 8 * 1024 * 1024
@@ -144,13 +132,7 @@ class CcnewsSpider(NewsbotSpider):
     def listing(self) -> str:
         if self.warc_paths:
             return str(self.warc_paths)
-        year, month = str(self.month).split("-")
-        return self.resolve(MONTH_LISTING.format(year=year, month=month))
-
-    def resolve(self, path: str) -> str:
-        if path.startswith(("http://", "https://")):
-            return path
-        return urljoin(self.base_url.rstrip("/") + "/", path.lstrip("/"))
+        return resolve(self.base_url, str(self.month_path))
 
     async def start(self) -> AsyncIterator[Any]:
         self.crawl_started = True
@@ -191,7 +173,7 @@ class CcnewsSpider(NewsbotSpider):
             if store is not None and not fresh and store.get(DONE_PREFIX + path) is not None:
                 done_before.append(DONE_PREFIX + path)
                 continue
-            self.queue.append((path, self.resolve(path)))
+            self.queue.append((path, resolve(self.base_url, path)))
         if done_before:
             self.warc_count("incremental/skipped", len(done_before))
             store.touch(done_before)
@@ -237,7 +219,14 @@ class CcnewsSpider(NewsbotSpider):
             return
         self.warc_count("ranges")
         self.warc_count("bytes", len(response.body))
-        data, last = self._range_data(response, offset, size)
+        try:
+            data, last = self._range_data(response, offset, size)
+        except ValueError as exc:
+            self.warc_count("files/failed")
+            logger.error("WARC %s: %s; it is retried next run", warc["url"], exc)
+            self.progress.pop(key, None)
+            yield from self.next_warc()
+            return
         result = split_range(data, offset, last, self.wanted)
         del data
         for record in result.records:
@@ -302,21 +291,9 @@ class CcnewsSpider(NewsbotSpider):
 
     # -- records ------------------------------------------------------------------------------
 
-    def host_portal(self, url: str) -> tuple[bool, Portal | None]:
-        """(kept by ``domains``, the registry portal of the host)."""
-        host = host_of(url)
-        portal = portals.for_host(host) if host else None
-        if self.domains == "all":
-            return True, portal
-        if self.domains == "portals":
-            return portal is not None, portal
-        bare = host.removeprefix("www.")
-        ok = any(bare == d or bare.endswith("." + d) for d in self.domains)
-        return ok, portal
-
     def wanted(self, record: Record) -> bool:
         """Read this record's payload? (cheap checks on its headers only)"""
-        if skip_reason(record) is not None or not self.host_portal(record.url)[0]:
+        if skip_reason(record) is not None or not self.domains.keep(host_of(record.url))[0]:
             return False
         return not self.too_old(record.fetched_at)
 
@@ -327,7 +304,7 @@ class CcnewsSpider(NewsbotSpider):
         if reason is not None:
             self.warc_count(f"skipped/{reason}")
             return
-        keep, portal = self.host_portal(record.url)
+        keep, portal = self.domains.keep(host_of(record.url))
         if not keep:
             self.warc_count("skipped/off_domain")
             return
@@ -350,13 +327,3 @@ class CcnewsSpider(NewsbotSpider):
             logger.debug("Skipped %s: not in %s", response.url, self.language)
             return
         yield from handle_article(self, response)
-
-
-def _domains(value: object) -> str | tuple[str, ...]:
-    text = str(value or "portals").strip().lower()
-    if text in ("portals", "all"):
-        return text
-    found = tuple(d.strip().removeprefix("www.") for d in text.split(",") if d.strip())
-    if not found:
-        raise ArgumentError(f"-a domains={value!r}: use portals, all or a list d1,d2")
-    return found

@@ -14,8 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
 
 from warcgen import WarcBuilder, article_page
 
-from newsbot.spiders.ccnews import read_listing
 from newsbot.warc.chunks import parse_content_range, split_range
+from newsbot.warc.listing import read_listing
 from newsbot.warc.pages import in_language, to_response
 from newsbot.warc.reader import WarcDamaged, iter_records, parse_warc_date
 from newsbot.warc.writer import RotatingWarcWriter
