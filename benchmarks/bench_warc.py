@@ -246,7 +246,11 @@ def main() -> None:
               f"({3 * counts['captures'] + 1} records): {dict(counts)}; "
               f"written in {time.perf_counter() - start:.0f} s")  # fmt: skip
         for name, fn in (("warcio", bare_warcio), ("FastWARC", bare_fastwarc)):
-            n, elapsed = fn(path)
+            try:
+                n, elapsed = fn(path)
+            except ImportError:
+                print(f"bare iteration, {name}: not installed (pip install fastwarc to compare)")
+                continue
             print(
                 f"bare iteration, {name}: {n} records in {elapsed:.1f} s = {n / elapsed:,.0f} records/s"
             )
