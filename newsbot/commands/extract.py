@@ -3,6 +3,8 @@
 Batch form: ``scrapy extract --batch list.tsv`` where each line is ``path<TAB>url[<TAB>portal]``
 (relative paths are read from the TSV's folder); one JSON line per page, in order. A missing,
 unreadable or non-HTML file is a message on stderr and exit code 1 (other pages still print).
+
+WARC form: ``scrapy extract --warc FILE_OR_URL [--warc ...]`` (``newsbot.warc.extract``).
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ class Command(ScrapyCommand):
     default_settings = {"LOG_ENABLED": False}
 
     def syntax(self) -> str:
-        return "FILE --url URL [--portal SLUG] | --batch LIST.tsv"
+        return "FILE --url URL [--portal SLUG] | --batch LIST.tsv | --warc FILE_OR_URL"
 
     def short_desc(self) -> str:
         return "Extract the article record of a saved page (offline) as one JSON line"
@@ -67,12 +69,23 @@ class Command(ScrapyCommand):
             "--portal", help="portal slug (default: looked up by URL, else generic)"
         )
         parser.add_argument("--batch", metavar="TSV", help="lines 'path<TAB>url[<TAB>portal]'")
+        parser.add_argument(
+            "--warc",
+            metavar="FILE_OR_URL",
+            action="append",
+            help="a WARC file or URL: one JSON line per article record (repeatable)",
+        )
 
     def _emit(self, record: dict[str, Any]) -> None:
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         sys.stdout.flush()
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        if opts.warc:
+            from newsbot.warc.extract import extract_warcs
+
+            self.exitcode = extract_warcs([*opts.warc, *args])
+            return
         if opts.batch:
             self.exitcode = self._batch(Path(opts.batch))
             return

@@ -144,3 +144,17 @@ NEWSBOT_RESUME_ENABLED = True
 NEWSBOT_INTERRUPTED_EXIT_CODE = 75  # SIGTERM / Ctrl-C / Scrapyd cancel (EX_TEMPFAIL: run again)
 NEWSBOT_WRITE_FAILED_EXIT_CODE = 74  # a feed line could not be written (EX_IOERR)
 # --- end crash safety ---
+
+# --- archives: WARC in and out, CC-NEWS ---
+# WarcExport writes every fetched response (+ request) to rotating .warc.gz files when
+# NEWSBOT_WARC_DIR is set; the ccnews spider reads CC-NEWS WARCs in byte ranges
+# (README "Archives: WARC and CC-NEWS").
+EXTENSIONS["newsbot.warc.export.WarcExport"] = 550
+NEWSBOT_WARC_DIR = ""  # "" = off
+NEWSBOT_WARC_MAX_BYTES = 1024**3  # rotate WARC files past this size
+NEWSBOT_WARC_PREFIX = "newsbot"
+NEWSBOT_CCNEWS_BASE_URL = "https://data.commoncrawl.org"  # relative WARC paths / -a month=
+NEWSBOT_CCNEWS_RANGE_BYTES = 8 * 1024**2  # one Range request
+NEWSBOT_CCNEWS_MAX_RECORD_BYTES = 64 * 1024**2  # a range grows up to this for one huge record
+NEWSBOT_CCNEWS_CONCURRENT_WARCS = 1  # WARC files read at the same time
+# --- end archives ---

@@ -78,7 +78,11 @@ def handle_article(spider: NewsbotSpider, response: Response) -> Iterator[Any]:
     hints.setdefault("depth", depth)
     if via:
         hints.setdefault("via", via)
-    article = extract_response(response, portal, stats=spider.crawler.stats, hints=hints)
+    # the archive/WARC-writer time of the fetch, so a re-extraction from WARC matches exactly
+    fetched_at = meta.get("newsbot_fetched_at")
+    article = extract_response(
+        response, portal, stats=spider.crawler.stats, hints=hints, now=fetched_at
+    )
     reason = classify(article, response)
     if reason is None or reason in SHELL_REASONS:
         browser_request = rerender_request(spider, response, portal, article)
