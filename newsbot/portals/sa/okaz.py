@@ -1,7 +1,7 @@
 """Okaz — عكاظ (okaz.com.sa), Jeddah daily.
 
-Next.js: the article is in __NEXT_DATA__ (pageProps.article) and rendered server-side on current
-pages (tests/fixtures/pages/generic/okaz_nextjs_only.html shows the shell-only case).
+Next.js: the article may be only in __NEXT_DATA__ (pageProps.article) with an empty shell
+page, which the generic extractor reads (tests/fixtures/pages/generic/okaz_nextjs_only.html).
 
 Evidence (where each URL was seen):
 - https://www.okaz.com.sa/: start page of the site (anchors robots.txt).
