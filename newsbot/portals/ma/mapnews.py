@@ -1,6 +1,6 @@
 """MAP (Maghreb Arabe Presse) — وكالة المغرب العربي للأنباء (mapnews.ma), Morocco's state news agency, Arabic service.
 
-Drupal site; agency dispatches carry no personal byline. Article URL shape
+Agency dispatches carry no personal byline. Article URL shape
 /ar/actualites/<section>/<slug> is from the site's own links (not independently verified).
 
 Evidence (where each URL was seen):

@@ -1,6 +1,7 @@
 """SPA (Saudi Press Agency) — وكالة الأنباء السعودية (واس) (spa.gov.sa), Saudi Arabia's state news agency.
 
-Next.js front end; render=auto in case the server HTML carries only the shell.
+Script-built front end (a public scraper drives a browser for it); render=auto in case the server
+HTML carries only the shell.
 
 Evidence (where each URL was seen):
 - https://www.spa.gov.sa/: home page loaded by public scrapers (GitHub); article URLs

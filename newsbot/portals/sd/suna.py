@@ -1,6 +1,6 @@
 """SUNA (Sudan News Agency) — وكالة السودان للأنباء (suna-sd.net), Sudan's state news agency.
 
-Laravel site; agency text without personal byline.
+Agency text without personal byline; articles addressed as read?id=N.
 
 Evidence (where each URL was seen):
 - https://www.suna-sd.net/: start URL of a public scraper (GitHub, read?id=719877).
