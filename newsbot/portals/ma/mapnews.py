@@ -1,7 +1,7 @@
 """MAP (Maghreb Arabe Presse) — وكالة المغرب العربي للأنباء (mapnews.ma), Morocco's state news agency, Arabic service.
 
-Agency dispatches carry no personal byline. Article URL shape
-/ar/actualites/<section>/<slug> is from the site's own links (not independently verified).
+Agency dispatches carry no personal byline. The article URL shape
+/ar/actualites/<section>/<slug> is not independently verified.
 
 Evidence (where each URL was seen):
 - https://www.mapnews.ma/ar/: home page linked in several public Moroccan link lists (GitHub).
