@@ -4,6 +4,13 @@ JSON-LD NewsArticle with ``+0400`` offsets (no colon). Its author is the house c
 "(أبوظبي - البيان)" as a Person, so the visible source line ("المصدر:") is parsed instead:
 dateline + outlet, no person. ``itemprop=articleBody`` also wraps the source/date block and the
 Google-News promo, which are removed. Related stories are filled by JavaScript (Parse.ly).
+
+Evidence (where each URL was seen):
+- https://www.albayan.ae/: start page of the site (anchors robots.txt).
+- https://www.albayan.ae/rss-7.1835693: linked from the saved realworld page
+  ../shared/realworld/pages/htmldate-albayan-1623715966.html.
+- https://www.albayan.ae/across-the-uae/news-and-reports: linked from the saved realworld page
+  ../shared/realworld/pages/htmldate-albayan-1623715966.html.
 """
 
 from __future__ import annotations

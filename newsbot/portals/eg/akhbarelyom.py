@@ -4,6 +4,14 @@ Server-rendered HTML, no JSON-LD. ``article:published_time`` holds the Arabic di
 ("الأربعاء، 07 أكتوبر 2020 - 12:09 م"), Cairo wall time. The header clock
 ("القاهرة: ...") is the time the page was served and is never a date source. The author is a
 link to the editor page without a "كتب" prefix.
+
+Evidence (where each URL was seen):
+- https://akhbarelyom.com/: start page of the site (anchors robots.txt).
+- https://akhbarelyom.com/RSS/GetSectionRSS?JournalID=1: linked from the saved realworld page
+  ../shared/realworld/pages/htmldate-akhbarelyom-1731695567.html; also quoted in public GitHub
+  code (RSS/news aggregator source lists, GitHub code index, Dec 2026).
+- https://akhbarelyom.com/news/newssection/36/1/أخبار-الفن: linked from the saved realworld page
+  ../shared/realworld/pages/htmldate-akhbarelyom-1731695567.html.
 """
 
 from __future__ import annotations

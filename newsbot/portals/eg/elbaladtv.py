@@ -4,6 +4,15 @@ Yoast JSON-LD (NewsArticle with a +02:00 datePublished) and ``article:published_
 agree on the instant. Two sets of og tags: one og:title and the JSON-LD headline carry the
 " - قناة صدى البلد" suffix, so the visible <h1> wins. Article URLs are a bare slug at the root.
 An inline "إقرأ أيضاً" box sits between body paragraphs.
+
+Evidence (where each URL was seen):
+- https://elbaladtv.net/: start page of the site (anchors robots.txt).
+- https://elbaladtv.net/feed/: linked from the saved realworld page
+  ../shared/realworld/pages/htmldate-elbaladtv-1806793639.html (WordPress feed link).
+- https://elbaladtv.net/sitemap_index.xml [unverified]: Yoast SEO default path, not seen in
+  public sources.
+- https://elbaladtv.net/category/featured/: linked from the saved realworld page
+  ../shared/realworld/pages/htmldate-elbaladtv-1806793639.html.
 """
 
 from __future__ import annotations
@@ -64,4 +73,5 @@ PORTAL = Portal(
     related_labels=("إقرأ أيضاً",),
     download_delay=1.0,
     concurrency=2,
+    unverified=("https://elbaladtv.net/sitemap_index.xml",),
 )

@@ -4,6 +4,17 @@ Server-rendered HTML, no JSON-LD. ``article:published_time`` is Cairo wall time 
 ``Z`` (the page shows the same clock time), hence ``metadata_local_as_utc``. og:title carries
 the " - اليوم السابع" suffix: the visible <h1> of the article header wins. The 2020 and 2024
 snapshots share one template (2024 adds a lead in ``h2.coloredquoute`` and in-body photos).
+
+Evidence (where each URL was seen):
+- https://www.youm7.com/: start page of the site (anchors robots.txt).
+- https://www.youm7.com/rss/SectionRss?SectionID=65: quoted in public GitHub code (RSS/news
+  aggregator source lists, GitHub code index, Dec 2026); 5+ lists.
+- https://www.youm7.com/rss/SectionRss?SectionID=97: quoted in public GitHub code (RSS/news
+  aggregator source lists, GitHub code index, Dec 2026); 10+ lists.
+- https://www.youm7.com/Section/أخبار-عاجلة/65/1: linked from the saved realworld page
+  ../shared/realworld/pages/magichtml-youm7-f1e9572d.html.
+- https://www.youm7.com/Section/تقارير-مصرية/97/1: linked from the saved realworld page
+  ../shared/realworld/pages/magichtml-youm7-4571254b.html.
 """
 
 from __future__ import annotations

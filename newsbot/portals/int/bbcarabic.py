@@ -5,6 +5,13 @@ so selectors use ids, roles and aria labels only. JSON-LD sits inside a CDATA wr
 <h1> differs from og:title / JSON-LD headline and wins. The metadata gives UTC times and the
 page shows only the day (London-based service, times kept in GMT), hence UTC. Only /arabic/
 paths of bbc.com belong to this portal (``article_allow``).
+
+Evidence (where each URL was seen):
+- https://www.bbc.com/arabic: start page of the service.
+- https://feeds.bbci.co.uk/arabic/rss.xml: quoted in public GitHub code (RSS/news aggregator
+  source lists, GitHub code index, Dec 2026); 10+ lists.
+- https://www.bbc.com/arabic/sitemap.xml: Sitemap: line of bbc.com's robots.txt as quoted in
+  public code (GitHub).
 """
 
 from __future__ import annotations

@@ -5,6 +5,14 @@ publication day is only in the URL (/2013/middle_east/8/3/...); the only visible
 last-update time "آخر تحديث 14:00 (GMT+0400)". The site writes times in GMT+4 (its Arabic
 desk is in the UAE), hence Asia/Dubai. The body opens with the dateline and house credit
 "دمشق، سوريا (CNN) --". The first <h1> is the site banner. Section = highlighted nav item.
+
+Evidence (where each URL was seen):
+- https://arabic.cnn.com/: start page of the site (anchors robots.txt).
+- https://arabic.cnn.com/api/v1/rss/rss.xml: quoted in public GitHub code (RSS/news aggregator
+  source lists, GitHub code index, Dec 2026); 10+ lists.
+- https://arabic.cnn.com/sitemap.xml: sitemap_url in 2 public crawler configs (GitHub).
+- https://arabic.cnn.com/middle-east: linked from the saved realworld page
+  ../shared/realworld/pages/htmldate-albayan-1623715966.html.
 """
 
 from __future__ import annotations

@@ -7,6 +7,13 @@ release text comes from a Word document: paragraph classes name the Word styles 
 "Note", "Date" line, "Titre"). The date line uses Levantine month names
 ("بروكسل، 9 تشرين الأول 2009"), which also gives the dateline (read as the byline); meta
 ``Date`` is a day earlier and is not used. Times are Brussels time.
+
+Evidence (where each URL was seen):
+- https://ec.europa.eu/commission/presscorner/home/ar [unverified]: Arabic home of the press
+  corner; not seen in public sources.
+- https://ec.europa.eu/commission/presscorner/api/rss?language=ar [unverified]: the ?language=en
+  form of this feed is quoted in public GitHub code (RSS/news aggregator source lists, GitHub
+  code index, Dec 2026); the ar variant is not seen.
 """
 
 from __future__ import annotations
@@ -60,4 +67,8 @@ PORTAL = Portal(
     render="auto",
     download_delay=2.0,
     concurrency=1,
+    unverified=(
+        "https://ec.europa.eu/commission/presscorner/home/ar",
+        "https://ec.europa.eu/commission/presscorner/api/rss?language=ar",
+    ),
 )

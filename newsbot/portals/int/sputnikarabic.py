@@ -8,6 +8,15 @@ No JSON-LD: schema.org microdata (headline, dateCreated, dateModified, articleBo
 cards (``b-inject``) inside the text and the "انظر أيضا:" list are the related links; the
 "الموضوع:" story link is not a tag. The second selector of each list targets the current
 sarabic.ae template (``article__*``); no saved page of it yet, so it is unverified.
+
+Evidence (where each URL was seen):
+- https://sarabic.ae/: home page in public source lists (GitHub).
+- https://sarabic.ae/export/rss2/archive/index.xml: linked from the saved realworld page
+  ../shared/realworld/pages/htmldate-sputnik-1550981615.html; also quoted in public GitHub code
+  (RSS/news aggregator source lists, GitHub code index, Dec 2026).
+- https://sarabic.ae/sitemap_article.xml [unverified]: not seen in public sources.
+- https://sarabic.ae/arab_world/: linked from the saved realworld page
+  ../shared/realworld/pages/htmldate-sputnik-1550981615.html.
 """
 
 from __future__ import annotations
@@ -66,4 +75,5 @@ PORTAL = Portal(
     related_labels=("انظر أيضا",),
     download_delay=1.0,
     concurrency=2,
+    unverified=("https://sarabic.ae/sitemap_article.xml",),
 )

@@ -5,6 +5,13 @@ No JSON-LD and no machine-readable date: only the visible "تم نشره <day> 2
 points to a bare IP address (the canonical link is right) and og:title has the
 "المدينة نيوز - " prefix, so the <h1> wins. The body is one <p> split by <br>; it opens with the
 site prefix "المدينة نيوز :-" and may end with an agency sign-off line "--(بترا)".
+
+Evidence (where each URL was seen):
+- https://www.almadenahnews.com/: start page of the site (anchors robots.txt).
+- https://www.almadenahnews.com/rss: linked from the saved realworld page
+  ../shared/realworld/pages/htmldate-almadenahnews-1588107198.html.
+- https://www.almadenahnews.com/category/عربي-ودولي: linked from the saved realworld page
+  ../shared/realworld/pages/htmldate-almadenahnews-1588107198.html.
 """
 
 from __future__ import annotations

@@ -4,6 +4,15 @@ Declared ``lang="en-US"`` although the articles are Arabic. No JSON-LD; the visi
 English and day-only ("November 9, 2020"), the time comes from ``article:published_time``.
 No visible byline: the author is the account in a hidden vcard. The section is only in
 ``article:section`` (not shown).
+
+Evidence (where each URL was seen):
+- https://www.beirutobserver.com/: start page of the site (anchors robots.txt).
+- https://www.beirutobserver.com/feed/: linked from the saved realworld page
+  ../shared/realworld/pages/htmldate-beirutobserver-1764731404.html (WordPress feed link).
+- https://www.beirutobserver.com/sitemap.xml [unverified]: conventional path, not seen in public
+  sources.
+- https://www.beirutobserver.com/category/lebanon/ [unverified]: category path not seen in
+  public sources.
 """
 
 from __future__ import annotations
@@ -47,4 +56,8 @@ PORTAL = Portal(
     ),
     download_delay=1.0,
     concurrency=2,
+    unverified=(
+        "https://www.beirutobserver.com/sitemap.xml",
+        "https://www.beirutobserver.com/category/lebanon/",
+    ),
 )

@@ -5,6 +5,15 @@ drops, so the <h1> wins. og:url is a generic ".../lbci-lebanon-articles/ar" URL:
 link is right. The "مقالات ذات صلة" block (injectedControl) sits in a hidden holder in the
 server HTML and is injected into the text by script; each card appears twice. The tag chips
 start with the category chip (the section), followed by search links (the tags).
+
+Evidence (where each URL was seen):
+- https://www.lbcgroup.tv/: start page of the site (anchors robots.txt).
+- https://www.lbcgroup.tv/Rss/latest-news/ar: Arabic twin of Rss/latest-news/en in a public
+  fundus LB publisher config (GitHub).
+- https://www.lbcgroup.tv/newssitemap.xml: NewsMap of the same public fundus LB publisher config
+  (GitHub).
+- https://www.lbcgroup.tv/news/category/29/منوعات/ar: linked from the saved realworld page
+  ../shared/realworld/pages/fundus-lbcgroup-2026-01-08.html.
 """
 
 from __future__ import annotations
@@ -22,7 +31,7 @@ PORTAL = Portal(
     start_urls=("https://www.lbcgroup.tv/",),
     sources=Sources(
         rss=("https://www.lbcgroup.tv/Rss/latest-news/ar",),
-        news_sitemaps=("https://www.lbcgroup.tv/sitemap_news.xml",),
+        news_sitemaps=("https://www.lbcgroup.tv/newssitemap.xml",),
         listings=(
             Listing(
                 url="https://www.lbcgroup.tv/news/category/29/منوعات/ar",

@@ -5,6 +5,15 @@ JSON-LD gives Riyadh-offset dates; meta ``datePublished`` has no offset and meta
 ("٠٢:٠٠ الثلاثاء ١ / ١٢ / ٢٠٢٠", day/month/year). The byline "name - city" holds author and
 dateline; JSON-LD repeats it whole as the author name, so the visible byline wins. The <h1> is
 in the page twice (the second inside an ajax link). The body is one block split by <br><br>.
+
+Evidence (where each URL was seen):
+- https://www.alyaum.com/: start page of the site (anchors robots.txt).
+- https://www.alyaum.com/rss: quoted in public GitHub code (RSS/news aggregator source lists,
+  GitHub code index, Dec 2026); 3 lists (section feeds /rssFeed/<id> in more).
+- https://www.alyaum.com/sitemap.xml [unverified]: conventional path, not seen in public
+  sources.
+- https://www.alyaum.com/morearticles/القارات-السبع: linked from the saved realworld page
+  ../shared/realworld/pages/htmldate-alyaum-1784190729.html.
 """
 
 from __future__ import annotations
@@ -58,4 +67,5 @@ PORTAL = Portal(
     related_labels=("مواضيع ذات علاقة",),
     download_delay=1.0,
     concurrency=2,
+    unverified=("https://www.alyaum.com/sitemap.xml",),
 )

@@ -4,6 +4,15 @@ The date is the print-edition date (Maghrebi month names: "الجمعة 8 فيف
 ``dc:date`` holds a midnight placeholder, so only the day is meaningful. The byline
 ("حوار: ..."/"بقلم: ...") is a short bold first paragraph inside the RDFa articleBody. A
 highlights subtitle above the image is not body text.
+
+Evidence (where each URL was seen):
+- http://www.assabah.com.tn/: start page; fetched by public scrapers (GitHub).
+- http://www.assabah.com.tn/rss-feed.xml: linked from the saved realworld page
+  ../shared/realworld/pages/trafilatura-assabah-tn.html.
+- http://www.assabah.com.tn/sitemap.xml [unverified]: conventional path, not seen in public
+  sources.
+- http://www.assabah.com.tn/section/الوطني [unverified]: section path not seen in public
+  sources.
 """
 
 from __future__ import annotations
@@ -51,4 +60,8 @@ PORTAL = Portal(
     render="never",
     download_delay=2.0,
     concurrency=1,
+    unverified=(
+        "http://www.assabah.com.tn/sitemap.xml",
+        "http://www.assabah.com.tn/section/الوطني",
+    ),
 )
