@@ -78,8 +78,8 @@ class Article:
     crawled_at: str | None = None
     """When the page was fetched (ISO 8601, UTC)."""
     fetched_via: str | None = None
-    """How the page was fetched: ``http`` (plain download) or ``browser`` (rendered by Chromium,
-    see ``render``); ``None`` outside a crawl (``scrapy extract``)."""
+    """How the page was fetched: ``http`` (plain download, also a WARC response record) or
+    ``browser`` (rendered by Chromium, see ``render``); ``None`` for ``scrapy extract FILE``."""
     via: str | None = None
     """For a related article: the URL of the article that linked to it."""
     depth: int | None = None

@@ -55,6 +55,7 @@ def _context(meta: dict[str, Any]) -> dict[str, Any] | None:
         "depth": meta.get("newsbot_depth"),
         "via": meta.get("newsbot_via"),
         "portal": meta.get("newsbot_portal"),
+        "fetched_via": "browser" if meta.get("playwright") else None,
     }
     return {k: v for k, v in context.items() if v is not None} or None
 

@@ -94,6 +94,7 @@ def record_article(
         article.depth, article.via = int(depth or 0), via
     if article.portal is None and portal is not None:
         article.portal = portal.slug
+    article.fetched_via = str(context.get("fetched_via") or "http")  # a WARC holds a download
     counts["articles"] += 1
     return ItemAdapter(article).asdict()
 
