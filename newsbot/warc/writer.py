@@ -111,15 +111,17 @@ class RotatingWarcWriter:
         request_http = StatusAndHeaders(
             f"{method} /{path} HTTP/1.1", list(request_headers), is_http_request=True
         )
+        # request and context records point at the response they belong to
+        linked = {
+            "WARC-Date": date,
+            "WARC-Concurrent-To": response.rec_headers.get_header("WARC-Record-ID"),
+        }
         request = writer.create_warc_record(
             url,
             "request",
             payload=io.BytesIO(request_body),
             http_headers=request_http,
-            warc_headers_dict={
-                "WARC-Date": date,
-                "WARC-Concurrent-To": response.rec_headers.get_header("WARC-Record-ID"),
-            },
+            warc_headers_dict=dict(linked),
         )
         writer.write_record(request)
         if context:
@@ -129,10 +131,7 @@ class RotatingWarcWriter:
                 "metadata",
                 payload=io.BytesIO(data),
                 warc_content_type=CONTEXT_TYPE,
-                warc_headers_dict={
-                    "WARC-Date": date,
-                    "WARC-Concurrent-To": response.rec_headers.get_header("WARC-Record-ID"),
-                },
+                warc_headers_dict=dict(linked),
             )
             writer.write_record(metadata)
         writer.write_record(response)
