@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -52,7 +53,10 @@ def demo_routes(site_dir: Path = SITE_DIR) -> dict[str, Route]:
 
 
 def state_is_explicit(settings: BaseSettings) -> bool:
-    """True when the user chose where the seen-store lives (``-s``, or a non-default value)."""
+    """True when the user chose where the seen-store lives (``-s``, a non-default value, or
+    ``REDIS_URL``: a shared crawl keeps its store in Redis)."""
+    if settings.get("REDIS_URL") or os.environ.get("REDIS_URL"):
+        return True
     project = get_settings_priority("project")
     for name in ("NEWSBOT_STATE_DIR", "NEWSBOT_STATE_BACKEND"):
         if (settings.getpriority(name) or 0) > project:
@@ -96,7 +100,7 @@ class DemoSpider(NewsbotSpider):
             settings.set("NEWSBOT_STATE_BACKEND", "memory", priority="spider")
             logger.info(
                 "Demo: per-run seen-store (every run emits the whole demo); "
-                "-s NEWSBOT_STATE_DIR=DIR keeps it across runs (incremental crawls)"
+                "-s NEWSBOT_STATE_DIR=DIR or REDIS_URL keeps it across runs (incremental crawls)"
             )
 
     def configure(self, crawler: Crawler) -> None:

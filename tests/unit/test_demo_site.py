@@ -343,3 +343,16 @@ def test_server_backlog_holds_a_full_crawl_burst():
     from newsbot.demo.server import _Server
 
     assert _Server.request_queue_size >= get_project_settings().getint("CONCURRENT_REQUESTS")
+
+
+def test_demo_keeps_its_store_when_the_user_chose_one(monkeypatch) -> None:
+    """A per-run store only when nothing says where the seen-store lives (REDIS_URL does)."""
+    from scrapy.settings import Settings
+
+    from newsbot.spiders.demo import state_is_explicit
+
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    assert not state_is_explicit(Settings({"NEWSBOT_STATE_DIR": ".newsbot-state"}))
+    assert state_is_explicit(Settings({"REDIS_URL": "redis://127.0.0.1:6379/0"}))
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/0")
+    assert state_is_explicit(Settings())
