@@ -31,7 +31,14 @@ from typing import Any, BinaryIO, TextIO
 from newsbot.extract.encoding import looks_binary
 from newsbot.parallel import Crashed, Failed, OrderedPool
 
-__all__ = ["ExtractError", "extract_batch", "extract_file", "parse_now", "warm_up"]
+__all__ = [
+    "ExtractError",
+    "extract_batch",
+    "extract_file",
+    "parse_now",
+    "restart_warning",
+    "warm_up",
+]
 
 
 class ExtractError(Exception):
@@ -160,6 +167,13 @@ def summary(name: str, counts: Counter[str], seconds: float, jobs: int) -> str:
     return f"{text} in {seconds:.1f} s ({rate:.1f} pages/s, {jobs} jobs)"
 
 
+def restart_warning(restarts: int) -> str:
+    return (
+        f"warning: worker processes died {restarts} time(s); the pool was restarted and their "
+        "pages extracted again (a page that kills its worker every time is an error 'crashed')\n"
+    )
+
+
 def extract_batch(
     tsv: Path,
     jobs: int = 1,
@@ -178,6 +192,7 @@ def extract_batch(
         return 1
     started = time.monotonic()
     counts: Counter[str] = Counter()
+    restarts = 0
     try:
         with stream, OrderedPool(jobs, warm_up) as pool:
             if jobs > 1:
@@ -191,6 +206,9 @@ def extract_batch(
                     out.flush()
                 else:
                     err.write(f"error: {tsv}:{entry.line}: {text}\n")
+            restarts = pool.restarts
     finally:
         err.write(summary(str(tsv), counts, time.monotonic() - started, jobs) + "\n")
+    if restarts:
+        err.write(restart_warning(restarts))
     return 1 if set(counts) - {"ok"} else 0

@@ -25,7 +25,7 @@ from typing import Any, BinaryIO, TextIO
 
 from itemadapter import ItemAdapter
 
-from newsbot.batch import warm_up
+from newsbot.batch import restart_warning, warm_up
 from newsbot.extract import classify, extract_response, resolve_portal
 from newsbot.parallel import Crashed, Failed, OrderedPool
 from newsbot.spiders._article import _apply_hints as apply_hints
@@ -238,4 +238,6 @@ def extract_warcs(
             err.write(f"{summary(source, counts)}\n")
             if any(counts[key] for key in FAILURES):
                 status = 1
+        if pool.restarts:
+            err.write(restart_warning(pool.restarts))
     return status
