@@ -23,6 +23,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -96,9 +97,32 @@ def parse_now(value: str | None) -> datetime:
     return when.astimezone(UTC).replace(microsecond=0)
 
 
+_SAMPLE_PAGE = (
+    '<html lang="ar"><head><meta charset="utf-8"><title>خبر تجريبي</title>'
+    '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "خبر تجريبي",'
+    ' "datePublished": "2024-01-15T09:30:00+02:00"}</script></head><body><article>'
+    "<h1>خبر تجريبي</h1><p>القاهرة - كتب محمد أحمد</p><p>نشر في: الإثنين 15 يناير 2024 09:30 ص</p>"
+    f"<p>{'أعلن الوزير اليوم خطة جديدة للتعليم والصحة. ' * 20}</p></article></body></html>"
+)
+
+
 def warm_up() -> None:
-    """Import the extractor and its portal registry (each worker, once)."""
-    import newsbot.extract  # noqa: F401
+    """Import the extractor and fill its lazy caches (compiled byline rules of every portal's
+    prefixes/agencies, date parsers of every portal's locale, the rest via a sample page). Run
+    in the parent before the workers are forked, so each worker starts warm instead of paying
+    these once per worker; a failure here is ignored (the pages will report their own)."""
+    from newsbot.extract import extract_article
+    from newsbot.portals import all_portals
+    from newsbot.text.bylines import parse_byline
+    from newsbot.text.dates import parse_date
+
+    with suppress(Exception):  # warming only
+        extract_article(_SAMPLE_PAGE.encode(), "https://example.com/news/2024/01/15/sample")
+        portals = list(all_portals())
+        for prefixes, agencies in {(p.byline_prefixes, p.agencies) for p in portals}:
+            parse_byline("كتب محمد أحمد", prefixes=prefixes or (), agencies=agencies or ())
+        for locale, zone in {(p.date_locale, p.timezone) for p in portals}:
+            parse_date("الإثنين 15 يناير 2024 09:30 ص", locale=locale, timezone=zone)
 
 
 @dataclass(frozen=True)
@@ -194,9 +218,9 @@ def extract_batch(
     counts: Counter[str] = Counter()
     restarts = 0
     try:
-        with stream, OrderedPool(jobs, warm_up) as pool:
+        with stream, OrderedPool(jobs) as pool:
             if jobs > 1:
-                warm_up()  # imported once here: forked workers inherit it
+                warm_up()  # here, once: the forked workers inherit the warm extractor
             entries = read_list(stream, tsv.parent, now or parse_now(None))
             for entry, result in pool.map(entry_outcome, entries):
                 kind, text = outcome_of(result, entry)

@@ -209,9 +209,9 @@ def extract_warcs(
         out.flush()
 
     status = 0
-    with OrderedPool(jobs, warm_up) as pool:
+    with OrderedPool(jobs) as pool:
         if jobs > 1:
-            warm_up()  # imported once here: forked workers inherit it
+            warm_up()  # here, once: the forked workers inherit the warm extractor
         for source in sources:
 
             def failed(record: Record, message: str, source: str = source) -> None:
