@@ -3,13 +3,16 @@
 :class:`OrderedPool` maps a picklable function over an iterable in worker processes and yields
 ``(item, result)`` in INPUT order, streaming: items are sent in chunks, and at most
 ``ahead`` chunks are in flight, so a list of a million pages is read and answered in constant
-memory. ``jobs=1`` runs in the calling process (no pool, same results). Workers are forked once
-(newsbot is imported once per worker, not per page) and ignore SIGINT: Ctrl-C reaches the parent
-only, which closes the pool (workers terminated) and lets ``KeyboardInterrupt`` propagate.
+memory. ``jobs=1`` runs in the calling process (no pool, same results). Workers are forked when
+the platform can (they inherit what the parent imported and warmed: nothing is imported per
+page; ``initializer`` runs once per worker) and ignore SIGINT: Ctrl-C reaches the parent only,
+which closes the pool (workers terminated) and lets ``KeyboardInterrupt`` propagate.
 
 Failure modes, each a value in the result's place and the map goes on:
 
-* ``func`` raising for one item -> :class:`Failed` (the exception's type and message);
+* ``func`` raising for one item -> :class:`Failed` (the exception's type and message); a chunk
+  that cannot be sent or whose results cannot be returned (pickling) -> :class:`Failed` for each
+  of its items;
 * a worker process dying (segfault, ``os._exit``, OOM kill) -> :class:`Crashed` for the item that
   killed it. A dead worker breaks the whole pool, so the pool is restarted, the chunk at the head
   is re-run one item at a time in the fresh pool to find the culprit, and every other unfinished
@@ -128,8 +131,8 @@ class OrderedPool:
     def __enter__(self) -> OrderedPool:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
+        self.close(terminate=exc_type is not None)
 
     # -- the pool ------------------------------------------------------------------------------
 
@@ -140,15 +143,16 @@ class OrderedPool:
             )
         return self._executor
 
-    def close(self) -> None:
-        """Stop the workers now (pending chunks are dropped); safe to call twice."""
+    def close(self, terminate: bool = True) -> None:
+        """Stop the workers; pending chunks are dropped. ``terminate``: at once (Ctrl-C, an
+        error, a broken pool), else after the chunks already running. Safe to call twice."""
         executor, self._executor = self._executor, None
         if executor is None:
             return
-        # terminate() first: a worker busy on a slow page would make shutdown() wait for it
-        for process in list(getattr(executor, "_processes", {}).values()):
-            if process.is_alive():
-                process.terminate()
+        if terminate:  # a worker busy on a slow page would make shutdown() wait for it
+            for process in list(getattr(executor, "_processes", {}).values()):
+                if process.is_alive():
+                    process.terminate()
         executor.shutdown(wait=True, cancel_futures=True)
 
     def _restart(self) -> None:
@@ -193,6 +197,8 @@ class OrderedPool:
                 return slot.future.result()
             except BrokenProcessPool:
                 pass
+            except Exception as exc:  # the chunk could not be sent, or its results not returned
+                return [Failed(f"{type(exc).__name__}: {exc}")] * len(slot.chunk)
         self._restart()  # the head chunk may hold the culprit: run it alone, item by item
         results = [self._isolated(func, item) for item in slot.chunk]
         for other in others:  # then send again every chunk the broken pool did not finish
