@@ -61,8 +61,8 @@ class Command(ScrapyCommand):
         parser.add_argument(
             "--now",
             metavar="ISO",
-            help="extraction time of every page (crawled_at, 'now' of relative dates; "
-            "default: the start of the run)",
+            help="FILE/--batch: extraction time of every page (crawled_at, 'now' of relative "
+            "dates; default: the start of the run); --warc uses each record's WARC-Date",
         )
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
