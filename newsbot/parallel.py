@@ -1,9 +1,9 @@
 """An ordered, bounded process pool for offline extraction (``scrapy extract --jobs N``).
 
 :class:`OrderedPool` maps a picklable function over an iterable in worker processes and yields
-``(item, result)`` in INPUT order, streaming: items are sent in chunks, and at most
-``ahead`` chunks are in flight, so a list of a million pages is read and answered in constant
-memory. ``jobs=1`` runs in the calling process (no pool, same results). Workers are forked when
+``(item, result)`` in INPUT order, streaming: items are sent in chunks (of ``chunk_items``, or
+fewer once they weigh ``chunk_bytes``), and at most ``ahead`` chunks are in flight, so a list of
+a million pages is read and answered in constant memory. ``jobs=1`` runs in the calling process (no pool, same results). Workers are forked when
 the platform can (they inherit what the parent imported and warmed: nothing is imported per
 page; ``initializer`` runs once per worker) and ignore SIGINT: Ctrl-C reaches the parent only,
 which closes the pool (workers terminated) and lets ``KeyboardInterrupt`` propagate.
@@ -39,6 +39,8 @@ R = TypeVar("R")
 
 CHUNK_ITEMS = 8
 """Items per chunk sent to a worker (pages of ~10-50 ms: IPC cost is negligible)."""
+CHUNK_BYTES = 4 * 1024 * 1024
+"""A chunk is closed at this many bytes when ``map`` is given item sizes (WARC payloads)."""
 AHEAD_PER_JOB = 4
 """Chunks in flight per worker: enough to keep workers busy despite in-order delivery."""
 
@@ -119,11 +121,13 @@ class OrderedPool:
         initializer: Callable[[], None] | None = None,
         *,
         chunk_items: int = CHUNK_ITEMS,
+        chunk_bytes: int = CHUNK_BYTES,
         ahead: int | None = None,
     ) -> None:
         self.jobs = max(1, jobs)
         self.initializer = initializer
         self.chunk_items = max(1, chunk_items)
+        self.chunk_bytes = chunk_bytes
         self.ahead = ahead or AHEAD_PER_JOB * self.jobs
         self.restarts = 0
         self._executor: ProcessPoolExecutor | None = None
@@ -161,8 +165,17 @@ class OrderedPool:
 
     # -- mapping -------------------------------------------------------------------------------
 
-    def map(self, func: Callable[[T], R], items: Iterable[T]) -> Iterator[tuple[T, Any]]:
-        """``(item, func(item) | Failed | Crashed)`` in input order (module docstring)."""
+    def map(
+        self,
+        func: Callable[[T], R],
+        items: Iterable[T],
+        size: Callable[[T], int] | None = None,
+    ) -> Iterator[tuple[T, Any]]:
+        """``(item, func(item) | Failed | Crashed)`` in input order (module docstring).
+
+        ``size``: an item's weight in bytes (a WARC record's payload); a chunk is closed once
+        it reaches ``chunk_bytes``, so in-flight memory stays bounded by bytes as well.
+        """
         if self.jobs == 1:
             for item in items:
                 yield item, _call(func, item)
@@ -172,7 +185,7 @@ class OrderedPool:
         exhausted = False
         while True:
             while not exhausted and len(slots) < self.ahead:
-                chunk = list(islice(source, self.chunk_items))
+                chunk = self._chunk(source, size)
                 if not chunk:
                     exhausted = True
                     break
@@ -181,6 +194,18 @@ class OrderedPool:
                 return
             slot = slots.popleft()
             yield from zip(slot.chunk, self._results(func, slot, slots), strict=True)
+
+    def _chunk(self, source: Iterator[T], size: Callable[[T], int] | None) -> list[T]:
+        if size is None:
+            return list(islice(source, self.chunk_items))
+        chunk: list[T] = []
+        weight = 0
+        for item in source:
+            chunk.append(item)
+            weight += size(item)
+            if len(chunk) >= self.chunk_items or weight >= self.chunk_bytes:
+                break
+        return chunk
 
     def _submit(self, func: Callable[[T], R], chunk: list[T]) -> Future[list[Any]] | None:
         """The chunk's future; None when the pool is already broken (sent again later)."""

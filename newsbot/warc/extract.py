@@ -156,6 +156,10 @@ def _work(
         damage.append(exc)
 
 
+def _payload_size(work: tuple[Record, dict[str, Any] | None]) -> int:
+    return len(work[0].payload or b"")
+
+
 def scan(
     stream: BinaryIO,
     emit: Callable[[str], None],
@@ -172,7 +176,8 @@ def scan(
     or killed its worker is counted (``failed``/``crashed``) and passed to ``failed``.
     """
     damage: list[WarcDamaged] = []
-    for (record, _), result in pool.map(record_task, _work(stream, counts, damage)):
+    work = _work(stream, counts, damage)
+    for (record, _), result in pool.map(record_task, work, size=_payload_size):
         if isinstance(result, Crashed | Failed):
             key, text = ("crashed" if isinstance(result, Crashed) else "failed"), result.message
         else:

@@ -70,6 +70,20 @@ def test_input_is_read_lazily_and_bounded() -> None:
     assert consumed <= 100 + 5 * 4  # what was yielded plus at most `ahead` chunks in flight
 
 
+def test_chunks_are_bounded_by_bytes_when_sizes_are_given() -> None:
+    sent: list[int] = []
+
+    def payloads() -> Iterator[bytes]:
+        for n in range(1000):
+            sent.append(n)
+            yield b"x" * 1000
+
+    with OrderedPool(2, chunk_items=100, chunk_bytes=3000, ahead=2) as pool:
+        first = next(pool.map(len, payloads(), size=len))
+    assert first == (b"x" * 1000, 1000)
+    assert len(sent) <= 2 * 3 + 3  # `ahead` chunks of 3 KB (and the next chunk), not 200 items
+
+
 @pytest.mark.parametrize(
     ("value", "jobs"),
     [("1", 1), ("3", 3), (None, 1), ("0", os.cpu_count()), ("auto", os.cpu_count())],
