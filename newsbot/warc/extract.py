@@ -207,7 +207,8 @@ def extract_warcs(
 ) -> int:
     """Run ``scrapy extract --warc`` over ``sources`` with ``jobs`` worker processes; returns
     the exit status (0, or 1 when a source failed or a record could not be extracted).
-    KeyboardInterrupt propagates after the workers are stopped."""
+    KeyboardInterrupt propagates after the file's counts so far and once the workers are
+    stopped."""
 
     def emit(line: str) -> None:
         out.write(line + "\n")
@@ -240,6 +241,9 @@ def extract_warcs(
                 )
                 status = 1
                 continue
+            except KeyboardInterrupt:
+                err.write(f"{summary(source, counts)} (interrupted)\n")
+                raise
             err.write(f"{summary(source, counts)}\n")
             if any(counts[key] for key in FAILURES):
                 status = 1
