@@ -1,10 +1,10 @@
 """``scrapy extract FILE --url URL [--portal SLUG]``: one saved page -> one JSON line.
 
-Batch form: ``scrapy extract --batch list.tsv`` where each line is ``path<TAB>url[<TAB>portal]``
-(relative paths are read from the TSV's folder); one JSON line per page, in order. A missing,
-unreadable or non-HTML file is a message on stderr and exit code 1 (other pages still print).
-
-WARC form: ``scrapy extract --warc FILE_OR_URL [--warc ...]`` (``newsbot.warc.extract``).
+Batch form: ``scrapy extract --batch LIST [--jobs N] [--now ISO]``: ``newsbot.batch`` (lines
+``path<TAB>url[<TAB>portal]``, records in list order, bad entries counted, summary on stderr).
+WARC form: ``scrapy extract --warc FILE_OR_URL [--warc ...] [--jobs N]``: ``newsbot.warc.extract``.
+``--jobs N`` extracts in N worker processes (``0``/``auto``: one per CPU), same output as 1.
+Ctrl-C stops the workers and exits with status 130 after the summary (no traceback).
 """
 
 from __future__ import annotations
@@ -12,52 +12,29 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from newsbot.extract.encoding import looks_binary
+from newsbot.batch import ExtractError, extract_batch, extract_file, parse_now
+from newsbot.parallel import resolve_jobs
 
-
-class ExtractError(Exception):
-    """A page could not be read (message for the user, no traceback)."""
-
-
-def _read(path: Path) -> bytes:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ExtractError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise ExtractError(f"{path}: is a directory, not a saved page") from None
-    except OSError as exc:
-        raise ExtractError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    if looks_binary(data):
-        raise ExtractError(f"{path}: not an HTML page (binary content)")
-    head = data[:4096].lower()
-    if data.strip() and b"<" not in head:
-        raise ExtractError(f"{path}: not an HTML page (no markup in the first 4 KB)")
-    return data
-
-
-def extract_file(path: Path, url: str, portal: str | None) -> dict[str, Any]:
-    from newsbot.extract import extract_article
-
-    data = _read(path)
-    try:
-        return extract_article(data, url, portal=portal)
-    except KeyError as exc:  # unknown portal slug
-        raise ExtractError(str(exc.args[0]) if exc.args else str(exc)) from None
+INTERRUPTED = 130
+"""Exit status after Ctrl-C (128 + SIGINT), as shells report it."""
 
 
 class Command(ScrapyCommand):
     requires_project = True
+    requires_crawler_process = False  # offline: no reactor, no crawler
     default_settings = {"LOG_ENABLED": False}
 
     def syntax(self) -> str:
-        return "FILE --url URL [--portal SLUG] | --batch LIST.tsv | --warc FILE_OR_URL"
+        return (
+            "FILE --url URL [--portal SLUG] | --batch LIST.tsv [--jobs N] | "
+            "--warc FILE_OR_URL [--jobs N]"
+        )
 
     def short_desc(self) -> str:
         return "Extract the article record of a saved page (offline) as one JSON line"
@@ -75,52 +52,48 @@ class Command(ScrapyCommand):
             action="append",
             help="a WARC file or URL: one JSON line per article record (repeatable)",
         )
-
-    def _emit(self, record: dict[str, Any]) -> None:
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-        sys.stdout.flush()
+        parser.add_argument(
+            "--jobs",
+            metavar="N",
+            default="1",
+            help="worker processes for --batch/--warc (0 or 'auto': one per CPU; default 1)",
+        )
+        parser.add_argument(
+            "--now",
+            metavar="ISO",
+            help="FILE/--batch: extraction time of every page (crawled_at, 'now' of relative "
+            "dates; default: the start of the run); --warc uses each record's WARC-Date",
+        )
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        try:
+            jobs = resolve_jobs(opts.jobs)
+            now = parse_now(opts.now) if opts.now else None
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+        try:
+            self.exitcode = self._run(args, opts, jobs, now)
+        except KeyboardInterrupt:
+            sys.stderr.write("interrupted: workers stopped, output is incomplete\n")
+            self.exitcode = INTERRUPTED
+
+    def _run(
+        self, args: list[str], opts: argparse.Namespace, jobs: int, now: datetime | None
+    ) -> int:
         if opts.warc:
             from newsbot.warc.extract import extract_warcs
 
-            self.exitcode = extract_warcs([*opts.warc, *args])
-            return
+            return extract_warcs([*opts.warc, *args], jobs=jobs)
         if opts.batch:
-            self.exitcode = self._batch(Path(opts.batch))
-            return
+            return extract_batch(Path(opts.batch), jobs, now)
         if len(args) != 1:
-            raise UsageError("give one FILE (or --batch LIST.tsv)")
+            raise UsageError("give one FILE (or --batch LIST.tsv, or --warc FILE_OR_URL)")
         if not opts.url:
             raise UsageError("--url URL is required: the address the page was saved from")
         try:
-            self._emit(extract_file(Path(args[0]), opts.url, opts.portal))
+            record = extract_file(Path(args[0]), opts.url, opts.portal, now)
         except ExtractError as exc:
             sys.stderr.write(f"error: {exc}\n")
-            self.exitcode = 1
-
-    def _batch(self, tsv: Path) -> int:
-        try:
-            lines = tsv.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
-            sys.stderr.write(f"error: {tsv}: cannot read the list: {exc}\n")
             return 1
-        code = 0
-        for n, line in enumerate(lines, 1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            cols = line.split("\t")
-            if len(cols) < 2:
-                sys.stderr.write(f"error: {tsv}:{n}: expected 'path<TAB>url[<TAB>portal]'\n")
-                code = 1
-                continue
-            path = Path(cols[0])
-            if not path.is_absolute():
-                path = tsv.parent / path
-            portal = cols[2].strip() if len(cols) > 2 and cols[2].strip() else None
-            try:
-                self._emit(extract_file(path, cols[1].strip(), portal))
-            except ExtractError as exc:
-                sys.stderr.write(f"error: {tsv}:{n}: {exc}\n")
-                code = 1
-        return code
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return 0

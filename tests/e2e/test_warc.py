@@ -80,8 +80,8 @@ def cc_tree(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]
         server.server_close()
 
 
-def run_extract(*sources: str | Path) -> subprocess.CompletedProcess[str]:
-    args: list[str] = []
+def run_extract(*sources: str | Path, jobs: int = 1) -> subprocess.CompletedProcess[str]:
+    args: list[str] = ["--jobs", str(jobs)] if jobs != 1 else []
     for source in sources:
         args += ["--warc", str(source)]
     return subprocess.run(
@@ -132,6 +132,29 @@ def test_extract_warc_reads_a_url_and_reports_a_missing_file(cc_tree: dict[str, 
     assert proc.returncode == 1
     assert len(_lines(proc.stdout)) == 5
     assert "missing.warc.gz: no such file" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_extract_warc_with_jobs_gives_the_same_lines_in_warc_order(tmp_path: Path) -> None:
+    path = tmp_path / "many.warc.gz"
+    titles = [f"{ARABIC_TITLES['ar-utf8']} رقم {n}" for n in range(40)]
+    with path.open("wb") as fh:
+        warc = WarcBuilder(fh)
+        for n, title in enumerate(titles):
+            warc.response(f"{YOUM7}/many/{2000 + n}", article_page(title, 10 + n))
+            if n % 7 == 0:
+                warc.response(f"{YOUM7}/gone/{3000 + n}", "<html>x</html>", status=404)
+        cut_at = fh.tell()
+        warc.response(f"{YOUM7}/many/cut", article_page("خبر لن يصل كاملا", 99))
+    data = path.read_bytes()
+    path.write_bytes(data[: cut_at + (len(data) - cut_at) // 2])  # damaged at the end
+    serial = run_extract(path)
+    parallel = run_extract(path, jobs=2)
+    assert [r["title"] for r in _lines(parallel.stdout)] == titles
+    assert parallel.stdout == serial.stdout
+    assert parallel.stderr == serial.stderr  # the same counts and the same damage message
+    assert parallel.returncode == serial.returncode == 1
+    assert "40 articles" in parallel.stderr and "status_404 6" in parallel.stderr
+    assert "damaged at byte" in parallel.stderr and "Traceback" not in parallel.stderr
 
 
 # -- scrapy crawl ccnews ---------------------------------------------------------------------
