@@ -18,6 +18,12 @@ TEXTS = etree.XPath(".//text()", smart_strings=False)
 _last: tuple[etree._Element | None, list[etree._Element]] = (None, [])
 
 
+def start_page() -> None:
+    """Forget the previous page's element list (``core.extract`` calls it for every page)."""
+    global _last
+    _last = (None, [])
+
+
 def elements(root: etree._Element) -> list[etree._Element]:
     """Every element under ``root`` in document order (comments and PIs left out).
 
