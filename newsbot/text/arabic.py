@@ -88,10 +88,11 @@ _JOINER_RE = re.compile(
 )
 _PRESENTATION_RE = re.compile("[\ufb50-\ufdf9\ufe70-\ufefc]+")
 _SPACES_RE = re.compile(r"[^\S\n]+")
-_SPECIAL_RE = re.compile(
-    f"[{BIDI_CONTROLS}{ZERO_WIDTH}{JOINERS}\x00-\x1f\x7f-\x9f\ufb50-\ufdf9\ufe70-\ufefc]|[^\\S ]"
+_SUBS_RE = re.compile(
+    f"[{BIDI_CONTROLS}{ZERO_WIDTH}{JOINERS}\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f"
+    "\ufb50-\ufdf9\ufe70-\ufefc]"
 )
-"""Any character the full clean-up handles beyond collapsing plain spaces (the fast path test)."""
+"""Any character the drop / joiner / presentation-form passes change (most texts have none)."""
 _LINES_RE = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 _HARAKAT_RE = re.compile(f"[{HARAKAT}]")
 _NON_WORD_RE = re.compile(r"[\W_]+")
@@ -150,11 +151,12 @@ def _clean_cached(text: str, keep_paragraphs: bool) -> str | None:
 
 def _clean(text: str, keep_paragraphs: bool) -> str | None:
     text = unicodedata.normalize("NFC", text)
-    if not _SPECIAL_RE.search(text):  # common case: one line, plain spaces only
+    if _SUBS_RE.search(text):
+        text = _DROP_RE.sub("", text)
+        text = _JOINER_RE.sub("", text)
+        text = _PRESENTATION_RE.sub(_fold_presentation, text)
+    if not keep_paragraphs:  # every whitespace run, line breaks included, is one space
         return " ".join(text.split()) or None
-    text = _DROP_RE.sub("", text)
-    text = _JOINER_RE.sub("", text)
-    text = _PRESENTATION_RE.sub(_fold_presentation, text)
     lines = (_SPACES_RE.sub(" ", line).strip() for line in _LINES_RE.split(text))
     out = ("\n\n" if keep_paragraphs else " ").join(line for line in lines if line)
     return out or None
