@@ -313,11 +313,9 @@ def breadcrumb(sel: Selector, title: str | None) -> str | None:
     if not isinstance(root, etree._Element):
         return None
     tkey = match_key(title or "")
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        marks = f"{el.get('class', '')} {el.get('id', '')}"
-        if not CRUMB_MARK_RE.search(marks):
+    for el in elements(root):
+        cls, ident = el.get("class"), el.get("id")
+        if not (cls or ident) or not CRUMB_MARK_RE.search(f"{cls or ''} {ident or ''}"):
             continue
         items = [clean_text(" ".join(x.itertext())) for x in el.iter("a", "li", "span")]
         items = [i for i in items if i and len(i) <= 50 and match_key(i) != tkey]
