@@ -163,3 +163,68 @@ def test_redis_down_is_a_clear_error_before_any_request(
     assert f"REDIS_URL=redis://127.0.0.1:{port}/0 is unreachable" in log
     assert server.hits == {}
     assert not os.path.exists(proc.feed) or not read_jsonl(proc.feed)
+
+
+def _redis_server(port: int, workdir: Path) -> subprocess.Popen[bytes]:
+    """A redis-server that persists every write (AOF, fsync always), as a production one would."""
+    import redis
+
+    proc = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+         "--appendonly", "yes", "--appendfsync", "always", "--dir", str(workdir)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    client = redis.Redis(port=port)
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            assert proc.poll() is None and time.monotonic() < deadline, "redis-server did not start"
+            time.sleep(0.05)
+    client.close()
+    return proc
+
+
+def test_redis_restart_mid_crawl_loses_and_repeats_nothing(redis_url: str, tmp_path: Path) -> None:
+    """Redis restarted (persisted) while two workers crawl: they wait for it and finish the job."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    data = tmp_path / "redis-data"
+    data.mkdir()
+    url = f"redis://127.0.0.1:{port}/0"
+    # Slow pages (0.5 s), so that both workers are busy when Redis goes away.
+    server, base = start_server(
+        tmp_path / "farm", latency_routes(build_farm(tmp_path / "farm", ARTICLES), 0.5)
+    )
+    redis_proc = _redis_server(port, data)
+    try:
+        workers = [_start(base, url, tmp_path, f"w{i}") for i in (1, 2)]
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not (
+            all("Spider opened" in w.logfile.read_text() for w in workers)
+            and len(_article_hits(server)) >= ARTICLES // 4
+        ):
+            time.sleep(0.01)  # both workers are crawling
+        assert len(_article_hits(server)) < ARTICLES * 3 // 4, "the restart came too late"
+        redis_proc.terminate()  # a service restart: SIGTERM, then started again on its data
+        redis_proc.wait(timeout=10)
+        time.sleep(1.0)
+        redis_proc = _redis_server(port, data)
+        logs = [_finish(w, timeout=120) for w in workers]
+    finally:
+        redis_proc.terminate()
+        redis_proc.wait(timeout=10)
+        server.shutdown()
+        server.server_close()
+
+    urls = Counter(item["fetched_url"] for w in workers for item in read_jsonl(w.feed))
+    assert len(urls) == ARTICLES, f"lost: {ARTICLES - len(urls)}"
+    assert set(urls.values()) == {1}, [u for u, n in urls.items() if n > 1]
+    for log in logs:
+        assert "redis_unavailable" not in log
