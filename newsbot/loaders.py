@@ -11,8 +11,9 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, ClassVar
 
+from itemadapter import ItemAdapter
 from itemloaders.processors import Identity, MapCompose, TakeFirst
 from scrapy.loader import ItemLoader
 from w3lib.url import safe_url_string
@@ -116,6 +117,7 @@ class ArticleLoader(ItemLoader):
     default_item_class = Article
     default_input_processor = MapCompose(_clean)
     default_output_processor = TakeFirst()
+    _field_meta: ClassVar[dict[tuple[type, str], Any]] = {}
 
     title_in = MapCompose(_title)
     description_in = MapCompose(_clean)
@@ -146,6 +148,15 @@ class ArticleLoader(ItemLoader):
     related_out = FirstNonEmptyList()
     similar_titles_in = Identity()
     similar_titles_out = FirstNonEmptyList()
+
+    def _get_item_field_attr(self, field_name: str, key: Any, default: Any = None) -> Any:
+        """Field metadata, read once per item class and field (itemloaders reads it from the
+        dataclass again for every added value)."""
+        cache_key = (type(self.item), field_name)
+        meta = self._field_meta.get(cache_key)
+        if meta is None:
+            meta = self._field_meta[cache_key] = ItemAdapter(self.item).get_field_meta(field_name)
+        return meta.get(key, default)
 
     def add_layer(self, field_name: str, values: Iterable[Any] | None) -> None:
         """Add a whole list as one layer of a list field (see :class:`FirstNonEmptyList`)."""

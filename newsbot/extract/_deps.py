@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from newsbot import portals as _portals
@@ -20,35 +19,17 @@ from newsbot.text.dates_lex import lex as lex_date_text
 from newsbot.text.regions import region_for_host
 
 
-@lru_cache(maxsize=8192)
-def _cached_clean(text: str, keep_paragraphs: bool) -> str:
+def clean_text(text: str | None, keep_paragraphs: bool = False) -> str:
+    """``newsbot.text.arabic.clean_text`` returning ``""`` (never None) for empty input (cached
+    there: the visible-text readers clean the same element texts again and again)."""
+    if not text:
+        return ""
     return _clean_text(text, keep_paragraphs=keep_paragraphs) or ""
 
 
-def clean_text(text: str | None, keep_paragraphs: bool = False) -> str:
-    """``newsbot.text.arabic.clean_text`` returning ``""`` (never None) for empty input.
-
-    Cached: the visible-text readers (dates, bylines, labels, related, tags) clean the same
-    element texts again and again on one page."""
-    if not text:
-        return ""
-    if len(text) > 2000:
-        return _clean_text(text, keep_paragraphs=keep_paragraphs) or ""
-    return _cached_clean(text, keep_paragraphs)
-
-
-@lru_cache(maxsize=8192)
-def _cached_key(text: str) -> str:
-    return _match_key(text)
-
-
 def match_key(text: str | None) -> str:
-    """``newsbot.text.arabic.match_key``, cached like :func:`clean_text`."""
-    if not text:
-        return ""
-    if len(text) > 2000:
-        return _match_key(text)
-    return _cached_key(text)
+    """``newsbot.text.arabic.match_key`` (cached there like :func:`clean_text`)."""
+    return _match_key(text) if text else ""
 
 
 def portal_for_url(url: str) -> Any:

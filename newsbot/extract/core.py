@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from parsel import Selector
 from scrapy.http import TextResponse
 
-from newsbot.extract import fields, jsonld, metadata, nextdata, visible
+from newsbot.extract import fields, jsonld, metadata, nextdata, tree, visible
 from newsbot.extract._deps import (
     region_for_host,
     word_count,
@@ -123,6 +123,7 @@ def extract(
         loader.add_value("url", url)
         return loader.load_item()
     sel = Selector(text=text, type="html", base_url=url)
+    tree.start_page()
     try:
         return _extract_fields(sel, loader, url, portal, st, hints, now, locale, zone, zone_source)
     except Exception:  # last safety net: one bad page must never stop a crawl

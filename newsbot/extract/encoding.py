@@ -26,6 +26,9 @@ _MOJIBAKE_RE = re.compile(
 _ARABIC_RE = re.compile("[\u0600-\u06ff]")
 
 
+_CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
+
+
 def looks_binary(body: bytes) -> bool:
     """True for bytes that are not text (NULs or many control bytes in the first 4 KB)."""
     head = body[:4096]
@@ -33,7 +36,7 @@ def looks_binary(body: bytes) -> bool:
         return False
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 BOM: text
         return False
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return b"\x00" in head or controls / len(head) > 0.05
 
 

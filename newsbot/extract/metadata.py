@@ -10,9 +10,11 @@ import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
 from parsel import Selector
 
 from newsbot.extract._deps import clean_text, match_key
+from newsbot.extract.tree import text_of, xpath
 
 META_KEYS = (
     "og:title",
@@ -80,12 +82,14 @@ MODIFIED_META = (
 def meta_values(sel: Selector) -> dict[str, list[str]]:
     """Every ``<meta>`` value by lower-cased property/name/itemprop/http-equiv, in page order."""
     out: dict[str, list[str]] = {}
-    for m in sel.xpath("//meta"):
-        content = m.root.get("content")
+    if not isinstance(sel.root, etree._Element):
+        return out
+    for m in sel.root.iter("meta"):
+        content = m.get("content")
         if content is None or not content.strip():
             continue
         for attr in ("property", "name", "itemprop", "http-equiv"):
-            key = m.root.get(attr)
+            key = m.get(attr)
             if key:
                 out.setdefault(key.strip().lower(), []).append(content.strip())
     return out
@@ -117,66 +121,85 @@ def looks_like_article_url(url: str | None) -> bool:
     return bool(re.search(r"\d{4,}", path)) or len(segs[-1]) > 25 or len(segs) >= 3
 
 
+MICRODATA_PROPS = (
+    "headline",
+    "datePublished",
+    "dateCreated",
+    "dateModified",
+    "author",
+    "keywords",
+    "articleSection",
+    "description",
+    "image",
+)
+_ITEMPROP = xpath("//*[@itemprop]")
+_NAME_CONTENT = xpath('.//*[@itemprop="name"]/@content')
+_SRC_OR_HREF = xpath(".//@src|.//@href")
+
+
 def microdata(sel: Selector) -> dict[str, list[str]]:
     """``itemprop`` values of article-ish properties (content / datetime attribute or text)."""
+    found: dict[str, list[Any]] = {prop: [] for prop in MICRODATA_PROPS}
+    root = sel.root
+    if not isinstance(root, etree._Element):
+        return {}
+    for el in _ITEMPROP(root):  # one query for all properties, then grouped by property
+        bucket = found.get(el.get("itemprop"))
+        if bucket is not None and el.tag != "meta":  # <meta> is already in meta_values
+            bucket.append(el)
     out: dict[str, list[str]] = {}
-    for prop in (
-        "headline",
-        "datePublished",
-        "dateCreated",
-        "dateModified",
-        "author",
-        "keywords",
-        "articleSection",
-        "description",
-        "image",
-    ):
-        for el in sel.xpath(f'//*[@itemprop="{prop}"]'):
-            if el.root.tag == "meta":
-                continue  # already in meta_values
-            val = el.root.get("content") or el.root.get("datetime")
+    for prop, els in found.items():
+        for el in els:
+            val = el.get("content") or el.get("datetime")
             if not val and prop == "author":
-                val = el.xpath('.//*[@itemprop="name"]/@content').get() or clean_text(
-                    " ".join(el.xpath(".//text()").getall())
-                )
+                names = _NAME_CONTENT(el)
+                val = names[0] if names else clean_text(text_of(el))
             if not val and prop == "image":
-                val = el.root.get("src") or el.xpath(".//@src|.//@href").get()
+                links = _SRC_OR_HREF(el)
+                val = el.get("src") or (links[0] if links else None)
             if not val:
-                val = clean_text(" ".join(el.xpath(".//text()").getall()))
+                val = clean_text(text_of(el))
             if val:
                 out.setdefault(prop, []).append(val.strip())
     return out
 
 
+_PROPERTY = xpath("//*[@property][not(self::meta)]")
+
+
 def rdfa(sel: Selector) -> dict[str, list[str]]:
     """RDFa ``property`` values on non-meta elements (``dc:date``, ``dc:title`` ...)."""
     out: dict[str, list[str]] = {}
-    for el in sel.xpath("//*[@property][not(self::meta)]"):
-        key = el.root.get("property", "").strip().lower()
-        val = el.root.get("content") or clean_text(" ".join(el.xpath(".//text()").getall()))
+    if not isinstance(sel.root, etree._Element):
+        return out
+    for el in _PROPERTY(sel.root):
+        key = el.get("property", "").strip().lower()
+        val = el.get("content") or clean_text(text_of(el))
         if val:
             out.setdefault(key, []).append(val)
     return out
 
 
+_TIMES = xpath("//time[@datetime]")
+
+
 def time_tags(sel: Selector) -> list[tuple[str, str]]:
     """``(datetime attribute, visible text)`` of ``<time>`` elements, page order."""
     out = []
-    for t in sel.xpath("//time[@datetime]"):
-        out.append(
-            (
-                t.root.get("datetime", "").strip(),
-                clean_text(" ".join(t.xpath(".//text()").getall())),
-            )
-        )
+    if not isinstance(sel.root, etree._Element):
+        return out
+    for t in _TIMES(sel.root):
+        out.append((t.get("datetime", "").strip(), clean_text(text_of(t))))
     return out
 
 
 def headings(sel: Selector) -> list[str]:
     """Visible ``<h1>`` texts (``<br>`` read as a space), page order, without empties."""
     out = []
-    for h in sel.xpath("//h1"):
-        txt = clean_text(" ".join(h.xpath(".//text()").getall()))
+    if not isinstance(sel.root, etree._Element):
+        return out
+    for h in sel.root.iter("h1"):
+        txt = clean_text(text_of(h))
         if txt:
             out.append(txt)
     return out
@@ -222,15 +245,18 @@ def pick_heading(h1s: list[str], titles: list[str]) -> str | None:
 TITLE_CLASS_RE = re.compile(r"title|titre|headline|heading|عنوان", re.I)
 
 
+_CLASSED = xpath("//body//*[not(self::h1) and not(self::a) and not(self::title)][@class]")
+
+
 def title_like(sel: Selector, limit: int = 40) -> list[str]:
     """Texts of non-heading elements whose class names them a title (``p.Titre``, ``div.title``)."""
     out = []
-    for el in sel.xpath("//body//*[not(self::h1) and not(self::a) and not(self::title)][@class]")[
-        :3000
-    ]:
-        if not TITLE_CLASS_RE.search(el.root.get("class") or ""):
+    if not isinstance(sel.root, etree._Element):
+        return out
+    for el in _CLASSED(sel.root)[:3000]:
+        if not TITLE_CLASS_RE.search(el.get("class") or ""):
             continue
-        txt = clean_text(" ".join(el.xpath(".//text()").getall()))
+        txt = clean_text(text_of(el))
         if txt and 3 <= len(txt.split()) <= 40 and txt not in out:
             out.append(txt)
         if len(out) >= limit:

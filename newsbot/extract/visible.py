@@ -17,6 +17,7 @@ from newsbot.extract._deps import (
     parse_credit,
 )
 from newsbot.extract.metadata import overlap
+from newsbot.extract.tree import elements, xpath
 
 TITLE_MARK_RE = re.compile(r"title|titre|headline", re.I)
 TODAY_RE = re.compile(r"today|current-?date|clock|now-?date|header-?date|date-?now|top-?bar", re.I)
@@ -67,7 +68,7 @@ def short_text(el: etree._Element, limit: int) -> str | None:
 
 def _after(root: etree._Element, anchor: etree._Element | None) -> list[etree._Element]:
     """Elements after ``anchor`` in document order (all elements without an anchor)."""
-    els = [e for e in root.iter() if isinstance(e.tag, str)]
+    els = elements(root)
     if anchor is None:
         return els
     for i, e in enumerate(els):
@@ -150,7 +151,7 @@ def byline_texts(
         )
         if (
             "Organization" in (el.get("itemtype") or "")
-            or el.xpath("ancestor-or-self::*[@itemprop='publisher'] | ancestor::form")
+            or _PUBLISHER_OR_FORM(el)
             or COMMENT_RE.search(marks)
         ):
             continue  # the outlet or the comment form, not a byline
@@ -173,6 +174,7 @@ def byline_texts(
     return out
 
 
+_PUBLISHER_OR_FORM = xpath("ancestor-or-self::*[@itemprop='publisher'] | ancestor::form")
 COMMENT_RE = re.compile(r"comment|reply|respond", re.I)
 TOPIC_BOX_RE = re.compile(
     r"^(?:[\w-]*[-_])?(?:nav|navbar|navigation|menu|breadcrumbs?|keywords?|tags|tag-?list|hashtags?"
@@ -311,11 +313,9 @@ def breadcrumb(sel: Selector, title: str | None) -> str | None:
     if not isinstance(root, etree._Element):
         return None
     tkey = match_key(title or "")
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        marks = f"{el.get('class', '')} {el.get('id', '')}"
-        if not CRUMB_MARK_RE.search(marks):
+    for el in elements(root):
+        cls, ident = el.get("class"), el.get("id")
+        if not (cls or ident) or not CRUMB_MARK_RE.search(f"{cls or ''} {ident or ''}"):
             continue
         items = [clean_text(" ".join(x.itertext())) for x in el.iter("a", "li", "span")]
         items = [i for i in items if i and len(i) <= 50 and match_key(i) != tkey]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 __all__ = [
     "HARAKAT",
@@ -87,6 +88,11 @@ _JOINER_RE = re.compile(
 )
 _PRESENTATION_RE = re.compile("[\ufb50-\ufdf9\ufe70-\ufefc]+")
 _SPACES_RE = re.compile(r"[^\S\n]+")
+_SUBS_RE = re.compile(
+    f"[{BIDI_CONTROLS}{ZERO_WIDTH}{JOINERS}\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f"
+    "\ufb50-\ufdf9\ufe70-\ufefc]"
+)
+"""Any character the drop / joiner / presentation-form passes change (most texts have none)."""
 _LINES_RE = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 _HARAKAT_RE = re.compile(f"[{HARAKAT}]")
 _NON_WORD_RE = re.compile(r"[\W_]+")
@@ -114,6 +120,10 @@ def _fold_presentation(match: re.Match[str]) -> str:
     return unicodedata.normalize("NFKC", match.group(0))
 
 
+_CACHE_MAX_LEN = 2000
+"""Strings up to this length are cached (labels, short element texts); longer ones are not."""
+
+
 def clean_text(text: str | None, *, keep_paragraphs: bool = False) -> str | None:
     """Return ``text`` cleaned losslessly for storage, or None when nothing is left.
 
@@ -129,13 +139,34 @@ def clean_text(text: str | None, *, keep_paragraphs: bool = False) -> str | None
     """
     if not text:
         return None
+    if len(text) <= _CACHE_MAX_LEN:
+        return _clean_cached(text, keep_paragraphs)
+    return _clean(text, keep_paragraphs)
+
+
+@lru_cache(maxsize=16384)
+def _clean_cached(text: str, keep_paragraphs: bool) -> str | None:
+    return _clean(text, keep_paragraphs)
+
+
+def _clean(text: str, keep_paragraphs: bool) -> str | None:
     text = unicodedata.normalize("NFC", text)
-    text = _DROP_RE.sub("", text)
-    text = _JOINER_RE.sub("", text)
-    text = _PRESENTATION_RE.sub(_fold_presentation, text)
+    if _SUBS_RE.search(text):
+        text = _DROP_RE.sub("", text)
+        text = _JOINER_RE.sub("", text)
+        text = _PRESENTATION_RE.sub(_fold_presentation, text)
+    if not keep_paragraphs:  # every whitespace run, line breaks included, is one space
+        return " ".join(text.split()) or None
     lines = (_SPACES_RE.sub(" ", line).strip() for line in _LINES_RE.split(text))
     out = ("\n\n" if keep_paragraphs else " ").join(line for line in lines if line)
     return out or None
+
+
+def clear_caches() -> None:
+    """Forget the cached :func:`clean_text` / :func:`match_key` results (benchmarks: each timed
+    run starts cold, as a page of a new site would)."""
+    _clean_cached.cache_clear()
+    _key_cached.cache_clear()
 
 
 # --- lossy ---------------------------------------------------------------------------------
@@ -163,6 +194,19 @@ def match_key(text: str | None) -> str:
     >>> match_key("Google News | ٢٠٢٠")
     'google news 2020'
     """
+    if not text:
+        return ""
+    if len(text) <= _CACHE_MAX_LEN:
+        return _key_cached(text)
+    return _key(text)
+
+
+@lru_cache(maxsize=16384)
+def _key_cached(text: str) -> str:
+    return _key(text)
+
+
+def _key(text: str) -> str:
     cleaned = clean_text(text)
     if not cleaned:
         return ""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from newsbot.text.arabic import clean_text, fuzzy_pattern, match_key, strip_harakat
 from newsbot.text.bylines_data import AGENCIES, CITIES
@@ -334,6 +335,22 @@ def is_boilerplate_line(line: str | None, extra: Iterable[re.Pattern[str] | str]
     for pat in extra:
         if re.search(pat, s):
             return True
+    return _shared_rules(s) if len(s) <= 2000 else _judge(s)
+
+
+@lru_cache(maxsize=8192)
+def _shared_rules(s: str) -> bool:
+    """:func:`_judge`, cached: the same menu/footer/share lines recur on every page of a site."""
+    return _judge(s)
+
+
+def clear_caches() -> None:
+    """Forget the cached line verdicts (benchmarks start every timed run cold)."""
+    _shared_rules.cache_clear()
+
+
+def _judge(s: str) -> bool:
+    """The shared boilerplate rules on a cleaned line."""
     rest = strip_inline_markers(s)  # text glued to a marker is kept: judge what is left
     key = match_key(rest)
     if not key:

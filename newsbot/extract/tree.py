@@ -1,0 +1,50 @@
+"""Per-page tree helpers shared by the field readers: one element list, compiled XPath.
+
+Every reader walks the same parsed page; building the element list once (and keeping its lxml
+proxies alive, so later ``iter()`` calls reuse them instead of creating new ones) and compiling
+XPath expressions once at import removes most of the repeated tree work. Pure helpers: they never
+modify the tree.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lxml import etree
+
+TEXTS = etree.XPath(".//text()", smart_strings=False)
+"""Every text node under an element (the ``.//text()`` of the Selector readers)."""
+
+_last: tuple[etree._Element | None, list[etree._Element]] = (None, [])
+
+
+def start_page() -> None:
+    """Forget the previous page's element list (``core.extract`` calls it for every page)."""
+    global _last
+    _last = (None, [])
+
+
+def elements(root: etree._Element) -> list[etree._Element]:
+    """Every element under ``root`` in document order (comments and PIs left out).
+
+    Cached for the last root seen (one page at a time; the list is rebuilt for another root),
+    so several readers of one page share one walk. Callers must not modify the list.
+    """
+    global _last
+    last = _last
+    if last[0] is root:
+        return last[1]
+    els = [e for e in root.iter() if isinstance(e.tag, str)]
+    _last = (root, els)
+    return els
+
+
+def text_of(el: etree._Element) -> str:
+    """The ``.//text()`` nodes of ``el`` joined by a space (not cleaned)."""
+    return " ".join(TEXTS(el))
+
+
+@lru_cache(maxsize=256)
+def xpath(query: str) -> etree.XPath:
+    """``query`` compiled once (lxml compiles a string query again at every call)."""
+    return etree.XPath(query, smart_strings=False)
