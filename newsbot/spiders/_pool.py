@@ -8,8 +8,8 @@ and runs the same ``extract_response`` + ``classify`` as the in-process path; th
 verdict and the ``parser/...`` stats it counted come back, and everything else (limits, render
 decisions, hints, related requests, the pipelines) stays in the crawl process. Pages in flight
 are bounded by Scrapy itself (``CONCURRENT_REQUESTS`` downloads, ``SCRAPER_SLOT_MAX_ACTIVE_SIZE``
-bytes of responses being processed). If a page cannot be sent (a portal not in the registry) or
-a worker dies, that page is extracted in-process and ``newsbot/<portal>/extract_pool/fallback``
+bytes of responses being processed). If a page cannot be sent (an unpicklable portal hook) or a
+worker dies, that page is extracted in-process and ``newsbot/<portal>/extract_pool/fallback``
 is counted; the pool is shut down when the spider closes.
 """
 
@@ -51,15 +51,17 @@ def extract_page(
     status: int,
     headers: dict[bytes, list[bytes]],
     body: bytes,
-    slug: str | None,
+    portal: Any,
     hints: dict[str, Any],
     now: datetime | None,
 ) -> tuple[Article, str | None, dict[str, int]]:
-    """Worker side: (Article, classify verdict, stats counted) of one page."""
-    from newsbot import portals
+    """Worker side: (Article, classify verdict, stats counted) of one page; ``portal``: a
+    registry slug, a Portal (one loaded from a file) or None."""
+    if isinstance(portal, str):
+        from newsbot import portals
 
+        portal = portals.get(portal)
     response = cls(url=url, status=status, headers=headers, body=body)
-    portal = portals.get(slug) if slug else None
     counts = _Counts()
     article = extract_response(response, portal, stats=counts, hints=hints, now=now)
     return article, classify(article, response), counts.values
@@ -90,12 +92,7 @@ class ExtractPool:
     ) -> tuple[Article, str | None] | None:
         """(Article, verdict) from a worker, its stats added to ``stats``; None when the page
         must be extracted in-process (it could not be sent, or the worker failed)."""
-        slug = getattr(portal, "slug", None)
         try:
-            from newsbot import portals
-
-            if slug is not None and portals.get(slug) is not portal:
-                return None  # a portal object the workers cannot look up by slug
             future = self._pool().submit(
                 extract_page,
                 type(response),
@@ -103,7 +100,7 @@ class ExtractPool:
                 response.status,
                 dict(response.headers),
                 response.body,
-                slug,
+                _portal_ref(portal),
                 hints,
                 now,
             )
@@ -122,6 +119,19 @@ class ExtractPool:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
+
+
+def _portal_ref(portal: Any) -> Any:
+    """The registry slug of ``portal`` when the registry has this very object, else itself."""
+    slug = getattr(portal, "slug", None)
+    if slug is None:
+        return None
+    from newsbot import portals
+
+    try:
+        return slug if portals.get(slug) is portal else portal
+    except KeyError:
+        return portal
 
 
 def _deferred(future: Future[Any]) -> Deferred[Any]:
