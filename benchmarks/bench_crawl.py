@@ -1,14 +1,19 @@
-"""Crawl throughput: the full newsbot pipeline vs a bare Scrapy spider, same URLs, one run.
+"""Crawl throughput and memory: the full newsbot pipeline vs a bare Scrapy spider, same URLs.
 
-    python benchmarks/bench_crawl.py [--copies 20] [--concurrency 16] [--repeat 3]
+    python benchmarks/bench_crawl.py [--pages 4000] [--concurrency 16] [--repeat 1]
+    python benchmarks/bench_crawl.py --memory --pages 100000 [--every 5000]
+    python benchmarks/bench_crawl.py --site demo [--copies 20]
+    python benchmarks/bench_crawl.py --workers 2   # NEWSBOT_EXTRACT_WORKERS of the full crawl
 
-The demo site (newsbot/demo/site) is replicated into a temporary directory: every article page
-is copied ``--copies`` times under new URL paths (its own URL rewritten inside the copy, so
-canonical URLs differ, and one unique sentence added to the body, so the copies are
-near-duplicates that are flagged rather than exact duplicates that are dropped), and served by ``newsbot.demo.server`` on 127.0.0.1. Both crawls fetch
-the same real ``https://demo.newsbot.example/...`` URLs through ``MirrorMiddleware`` (so the
-only difference is what happens after download), with DOWNLOAD_DELAY=0, AutoThrottle off and
-the same concurrency, each in its own ``scrapy`` process:
+``--site real`` (default): ``--pages`` generated Arabic article pages of ~40-60 KB (navigation,
+footer, scripts, JSON-LD, related links; distinct texts: ``benchmarks/realsite.py``) served from
+memory on 127.0.0.1 and fetched directly. ``--site demo``: the demo site replicated ``--copies``
+times (every article copied under new URL paths, its own URL rewritten inside the copy and one
+unique sentence added, so the copies are near duplicates), served by ``newsbot.demo.server``
+and fetched as the real ``https://demo.newsbot.example/...`` URLs through ``MirrorMiddleware``.
+
+Both crawls run with DOWNLOAD_DELAY=0, AutoThrottle off and the same concurrency, each in its
+own ``scrapy`` process:
 
 - full: ``scrapy crawl article -a urls_file=...`` (extraction, classification, project pipelines)
 - bare: ``scrapy runspider benchmarks/bench_crawl.py`` (``BareSpider``: fetch and count only)
@@ -16,6 +21,10 @@ the same concurrency, each in its own ``scrapy`` process:
 Pages/s = pages received (mirror fetches counted once) / the crawl's elapsed_time_seconds
 (engine open -> close); the wall time includes interpreter and project start-up. With
 ``--repeat N`` each crawl runs N times (alternating) and the fastest run is shown.
+
+``--memory``: one full crawl of ``--pages`` generated pages; the crawl process's VmRSS
+(/proc/<pid>/status) is printed every ``--every`` pages served, then the growth per 1,000 pages
+after warm-up (least-squares slope over the samples past ``--warmup`` pages) and the peak.
 """
 
 from __future__ import annotations
@@ -29,7 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -116,17 +125,42 @@ def build_site(root: Path, copies: int) -> list[str]:
     return urls
 
 
-def run_crawl(cmd: list[str], settings: dict[str, Any], workdir: Path, label: str) -> dict:
+def _rss_mb(pid: int) -> float | None:
+    """VmRSS of process ``pid`` in MB (None once it has exited)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
+    except OSError:
+        return None
+    match = re.search(r"^VmRSS:\s+(\d+) kB", status, re.M)
+    return int(match[1]) / 1024 if match else None
+
+
+def run_crawl(
+    cmd: list[str],
+    settings: dict[str, Any],
+    workdir: Path,
+    label: str,
+    sample: Callable[[], int] | None = None,
+) -> dict:
+    """Run one crawl process; with ``sample`` (pages served so far) record its RSS over time."""
     stats_file = workdir / f"{label}-stats.json"
     full = {**settings, "BENCH_STATS_FILE": str(stats_file), "STATS_CLASS": "bench_crawl.JsonStats"}
     for name, value in full.items():
         cmd += ["-s", f"{name}={json.dumps(value) if isinstance(value, dict) else value}"]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent), str(REPO)])}
+    log = workdir / f"{label}.log"
     started = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, check=False)
+    rss: list[tuple[int, float]] = []
+    with log.open("w", encoding="utf-8") as err:
+        proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        while proc.poll() is None:
+            time.sleep(0.5)
+            mb = _rss_mb(proc.pid) if sample else None
+            if mb is not None and sample is not None:
+                rss.append((sample(), mb))
     wall = time.perf_counter() - started
     if proc.returncode != 0 or not stats_file.exists():
-        sys.stderr.write(proc.stderr[-3000:])
+        sys.stderr.write(log.read_text(encoding="utf-8")[-3000:])
         raise SystemExit(f"{label} crawl failed ({proc.returncode})")
     stats = json.loads(stats_file.read_text(encoding="utf-8"))
     # the mirror's inner fetch fires response_received too: count each page once
@@ -144,58 +178,50 @@ def run_crawl(cmd: list[str], settings: dict[str, Any], workdir: Path, label: st
         "elapsed": elapsed,
         "wall": wall,
         "pages_per_s": pages / elapsed if elapsed else 0.0,
+        "rss": rss,
     }
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--copies", type=int, default=20, help="clones of each demo article")
-    parser.add_argument("--concurrency", type=int, default=16)
-    parser.add_argument("--repeat", type=int, default=1, help="runs per crawl; best is shown")
-    opts = parser.parse_args(argv)
+def _settings(opts: argparse.Namespace, workdir: Path) -> dict[str, Any]:
+    return {
+        "DOWNLOAD_DELAY": 0,
+        "DOWNLOAD_DELAY_JITTER": 0,
+        "AUTOTHROTTLE_ENABLED": "False",
+        "DOWNLOAD_SLOTS": {},
+        "CONCURRENT_REQUESTS": opts.concurrency,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": opts.concurrency,
+        "HTTPCACHE_ENABLED": "False",
+        "LOG_LEVEL": "INFO",
+        "NEWSBOT_STATE_DIR": str(workdir / "state"),
+    }
 
-    from newsbot.demo.server import start_server
 
-    with tempfile.TemporaryDirectory(prefix="newsbot-bench-") as tmp:
-        workdir = Path(tmp)
-        urls = build_site(workdir / "site", opts.copies)
-        urls_file = workdir / "urls.txt"
-        urls_file.write_text("\n".join(urls) + "\n", encoding="utf-8")
-        server, base = start_server(workdir / "site")
-        try:
-            settings = {
-                "NEWSBOT_MIRRORS": {DEMO_HOST: base},
-                "DOWNLOAD_DELAY": 0,
-                "DOWNLOAD_DELAY_JITTER": 0,
-                "AUTOTHROTTLE_ENABLED": "False",
-                "DOWNLOAD_SLOTS": {},
-                "CONCURRENT_REQUESTS": opts.concurrency,
-                "CONCURRENT_REQUESTS_PER_DOMAIN": opts.concurrency,
-                "HTTPCACHE_ENABLED": "False",
-                "LOG_LEVEL": "INFO",
-                "NEWSBOT_STATE_DIR": str(workdir / "state"),
-            }
-            scrapy_cmd = [sys.executable, "-m", "scrapy"]
-            full_cmd = [
-                *scrapy_cmd,
-                *("crawl", "article", "-a", f"urls_file={urls_file}", "-a", "related_depth=0"),
-                *("-O", f"{workdir / 'full.jsonl'}:jsonl"),
-            ]
-            bare_cmd = [*scrapy_cmd, "runspider", __file__, "-a", f"urls_file={urls_file}"]
-            runs: dict[str, list[dict[str, Any]]] = {"full": [], "bare": []}
-            for n in range(opts.repeat):
-                state = {**settings, "NEWSBOT_STATE_DIR": str(workdir / f"state{n}")}
-                runs["full"].append(run_crawl(list(full_cmd), state, workdir, "full"))
-                runs["bare"].append(run_crawl(list(bare_cmd), state, workdir, "bare"))
-            full, bare = (max(runs[k], key=lambda r: r["pages_per_s"]) for k in ("full", "bare"))
-        finally:
-            server.shutdown()
-            server.server_close()
+def _commands(urls_file: Path, workdir: Path) -> tuple[list[str], list[str]]:
+    scrapy_cmd = [sys.executable, "-m", "scrapy"]
+    full_cmd = [
+        *scrapy_cmd,
+        *("crawl", "article", "-a", f"urls_file={urls_file}", "-a", "related_depth=0"),
+        *("-O", f"{workdir / 'full.jsonl'}:jsonl"),
+    ]
+    bare_cmd = [*scrapy_cmd, "runspider", __file__, "-a", f"urls_file={urls_file}"]
+    return full_cmd, bare_cmd
 
-    print(
-        f"URLs: {len(urls)} (demo articles x {opts.copies + 1}), "
-        f"concurrency {opts.concurrency}, best of {opts.repeat}"
-    )
+
+def compare(
+    opts: argparse.Namespace, workdir: Path, urls_file: Path, settings: dict[str, Any]
+) -> tuple[dict, dict, dict[str, list[dict]]]:
+    """Full and bare crawls, ``--repeat`` times each: (best full, best bare, all runs)."""
+    full_cmd, bare_cmd = _commands(urls_file, workdir)
+    runs: dict[str, list[dict[str, Any]]] = {"full": [], "bare": []}
+    for n in range(opts.repeat):
+        state = {**settings, "NEWSBOT_STATE_DIR": str(workdir / f"state{n}")}
+        runs["full"].append(run_crawl(list(full_cmd), state, workdir, "full"))
+        runs["bare"].append(run_crawl(list(bare_cmd), state, workdir, "bare"))
+    full, bare = (max(runs[k], key=lambda r: r["pages_per_s"]) for k in ("full", "bare"))
+    return full, bare, runs
+
+
+def print_comparison(full: dict, bare: dict, runs: dict[str, list[dict]], repeat: int) -> None:
     print(
         f"{'crawl':<6} {'pages':>6} {'items':>6} {'dropped':>8} {'elapsed s':>10} {'wall s':>8} "
         f"{'pages/s':>9}"
@@ -206,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{row['elapsed']:>10.2f} "
             f"{row['wall']:>8.2f} {row['pages_per_s']:>9.1f}"
         )
-    if opts.repeat > 1:
+    if repeat > 1:
         for label, rows in runs.items():
             rates = ", ".join(f"{r['pages_per_s']:.1f} ({r['items']} items)" for r in rows)
             print(f"{label} runs, pages/s: {rates}")
@@ -215,9 +241,84 @@ def main(argv: list[str] | None = None) -> int:
     if full["reasons"]:
         print("full: dropped by", full["reasons"])
     if bare["pages_per_s"]:
-        print(
-            f"full pipeline runs at {full['pages_per_s'] / bare['pages_per_s']:.0%} of bare fetch"
-        )
+        print(f"ratio full/bare: {full['pages_per_s'] / bare['pages_per_s']:.2f}")
+
+
+def print_memory(row: dict, every: int, warmup: int) -> None:
+    """RSS every ``every`` pages, the slope past ``warmup`` pages (MB per 1,000) and the peak."""
+    samples: list[tuple[int, float]] = row["rss"]
+    print(f"{'pages':>8} {'RSS MB':>8}")
+    mark = 0
+    for pages, mb in samples:
+        if pages >= mark:
+            print(f"{pages:>8} {mb:>8.1f}")
+            mark = (pages // every + 1) * every
+    late = [(p, mb) for p, mb in samples if p >= warmup]
+    peak = max((mb for _, mb in samples), default=0.0)
+    if len(late) >= 2 and late[-1][0] > late[0][0]:
+        mean_p = sum(p for p, _ in late) / len(late)
+        mean_m = sum(mb for _, mb in late) / len(late)
+        cov = sum((p - mean_p) * (mb - mean_m) for p, mb in late)
+        var = sum((p - mean_p) ** 2 for p, _ in late)
+        print(f"RSS slope after {warmup} pages: {1000 * cov / var:.2f} MB per 1,000 pages")
+    print(
+        f"RSS peak {peak:.1f} MB; {row['pages']} pages, {row['items']} items, "
+        f"{row['pages_per_s']:.1f} pages/s"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", choices=("real", "demo"), default="real")
+    parser.add_argument("--pages", type=int, default=4000, help="generated pages (--site real)")
+    parser.add_argument("--copies", type=int, default=20, help="clones per demo article")
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--repeat", type=int, default=1, help="runs per crawl; best is shown")
+    parser.add_argument(
+        "--workers", type=int, default=None, help="NEWSBOT_EXTRACT_WORKERS of the full crawl"
+    )
+    parser.add_argument("--memory", action="store_true", help="one long full crawl, RSS over time")
+    parser.add_argument("--every", type=int, default=2000, help="--memory: pages between rows")
+    parser.add_argument("--warmup", type=int, default=2000, help="--memory: pages before slope")
+    parser.add_argument("--crawl", choices=("full", "bare"), default="full", help="--memory: which")
+    opts = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="newsbot-bench-") as tmp:
+        workdir = Path(tmp)
+        urls_file = workdir / "urls.txt"
+        settings = _settings(opts, workdir)
+        if opts.workers is not None:
+            settings["NEWSBOT_EXTRACT_WORKERS"] = opts.workers
+        if opts.site == "demo":
+            from newsbot.demo.server import start_server
+
+            urls = build_site(workdir / "site", opts.copies)
+            urls_file.write_text("\n".join(urls) + "\n", encoding="utf-8")
+            server, base = start_server(workdir / "site")
+            settings["NEWSBOT_MIRRORS"] = {DEMO_HOST: base}
+            try:
+                full, bare, runs = compare(opts, workdir, urls_file, settings)
+            finally:
+                server.shutdown()
+                server.server_close()
+            print(f"URLs: {len(urls)} (demo articles x {opts.copies + 1}), ", end="")
+        else:
+            from realsite import article_urls, serve_realsite
+
+            with serve_realsite(opts.pages) as (site, base):
+                urls = article_urls(base, opts.pages)
+                urls_file.write_text("\n".join(urls) + "\n", encoding="utf-8")
+                if opts.memory:
+                    cmd = _commands(urls_file, workdir)[opts.crawl == "bare"]
+                    row = run_crawl(cmd, settings, workdir, opts.crawl, lambda: site.served)
+                    print(f"{opts.crawl} crawl of {opts.pages} generated ~50 KB pages, ", end="")
+                    print(f"concurrency {opts.concurrency}")
+                    print_memory(row, opts.every, opts.warmup)
+                    return 0
+                full, bare, runs = compare(opts, workdir, urls_file, settings)
+            print(f"URLs: {len(urls)} (generated ~50 KB article pages), ", end="")
+    print(f"concurrency {opts.concurrency}, best of {opts.repeat}")
+    print_comparison(full, bare, runs, opts.repeat)
     return 0
 
 

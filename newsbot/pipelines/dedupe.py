@@ -20,7 +20,10 @@ Crash safety: the persistent seen-store learns about an emitted record only from
 before pipelines), so a record is stored only once its line is in the feed. A record the
 process was killed between the two writes is taken back from the feed's tail at the next
 start (``newsbot.feeds.recover_from_feeds``). Records of the current crawl are looked up in an
-in-memory index; in a distributed crawl (``REDIS_URL``) each decision is taken under a Redis
+in-memory index of its last ``NEWSBOT_DEDUPE_RUN_WINDOW`` records (so memory stays flat over a
+long crawl; the in-flight items, not yet in the store, are always among them) and, past it, in
+the seen-store, where a record written since this crawl started counts as "this crawl" (also in
+a ``fresh`` run, which otherwise ignores the store); in a distributed crawl (``REDIS_URL``) each decision is taken under a Redis
 lock and claimed in a shared short-lived index (``newsbot.distributed.claims``), so two workers
 never both emit one story as new. ``-a fresh=1`` (``NEWSBOT_FRESH``): earlier crawls drop nothing (versions
 still continue); the same holds for article URLs given on the command line (``-a url=``).
@@ -30,6 +33,7 @@ After a failed feed write (``CrawlState.write_failed``) nothing more is stored.
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -42,6 +46,7 @@ from newsbot.feeds import recover_from_feeds
 from newsbot.fingerprints import fingerprint
 from newsbot.pipelines.validate import portal_of
 from newsbot.state import MemorySeenStore, SeenRecord, crawl_state, is_newer
+from newsbot.text.arabic import match_key
 from newsbot.urls import canonical_url
 
 if TYPE_CHECKING:
@@ -63,6 +68,7 @@ class DedupeConfig:
     exact_action: str = "auto"
     near_action: str = "flag"
     update_on_content_change: bool = True
+    run_window: int = 2000
 
 
 class DedupePipeline:
@@ -74,7 +80,9 @@ class DedupePipeline:
         self.config = config
         self.state = crawl_state(crawler)
         self.hasher = self.state.hasher
-        self.run = MemorySeenStore()
+        self.run = MemorySeenStore(max_records=config.run_window)
+        self.started = time.time()
+        """Records the seen-store wrote since then are this crawl's (set again after recovery)."""
         self.pending: dict[int, SeenRecord] = {}
         self.claims = shared_claims(crawler)
         crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
@@ -90,6 +98,7 @@ class DedupePipeline:
             exact_action=str(settings.get("NEWSBOT_EXACTDUP_ACTION", "auto")).lower(),
             near_action=str(settings.get("NEWSBOT_NEARDUP_ACTION", "flag")).lower(),
             update_on_content_change=settings.getbool("NEWSBOT_UPDATE_ON_CONTENT_CHANGE", True),
+            run_window=max(1, settings.getint("NEWSBOT_DEDUPE_RUN_WINDOW", 2000)),
         )
         if config.exact_action not in EXACT_ACTIONS:
             raise ValueError(f"NEWSBOT_EXACTDUP_ACTION must be one of {EXACT_ACTIONS}")
@@ -103,6 +112,7 @@ class DedupePipeline:
             recovered = recover_from_feeds(self.crawler, store, self.hasher)
             if recovered and self.stats is not None:
                 self.stats.inc_value("newsbot/state/recovered", recovered)
+        self.started = time.time()
 
     # -- ladder -------------------------------------------------------------------------------
 
@@ -121,6 +131,10 @@ class DedupePipeline:
         """The persistent store to decide with (None in a fresh run)."""
         return None if self.state.fresh else self.state.store
 
+    def _this_run(self, record: SeenRecord | None) -> SeenRecord | None:
+        """``record`` when the seen-store wrote it during this crawl, else None."""
+        return record if record is not None and record.seen_at >= self.started else None
+
     def _lookup(self, store: SeenStore | None, keys: list[str]) -> SeenRecord | None:
         if store is None:
             return None
@@ -134,12 +148,15 @@ class DedupePipeline:
         if sig is None:
             return None
         best: tuple[SeenRecord, float] | None = None
-        stores = [self.run, self.claims and self.claims.index, self._stored()]
+        stores = [self.run, self.claims and self.claims.index, self.state.store]
         for store in stores:
             if store is None:
                 continue
+            only_this_run = store is self.state.store and self.state.fresh
             for cand in store.near_candidates(sig.bands):
                 if cand.url == key or cand.root == key or not cand.sketch:
+                    continue
+                if only_this_run and self._this_run(cand) is None:
                     continue
                 score = self.hasher.similarity(sig.sketch, cand.sketch)
                 if score >= self.hasher.threshold and (best is None or score > best[1]):
@@ -164,13 +181,15 @@ class DedupePipeline:
             fetched = canonical_url(str(adapter["fetched_url"]))
             if fetched != key:
                 keys.append(fetched)
-        fp = fingerprint(adapter.get("title"), adapter.get("body"))
+        body = adapter.get("body")
+        body_key = match_key(body)  # shared by the exact fingerprint and the MinHash shingles
+        fp = fingerprint(adapter.get("title"), body, body_key=body_key)
         adapter["fingerprint"] = fp
 
-        if self._lookup(self.run, keys) is not None:
-            self._drop(portal, "url", f"duplicate url in this crawl: {url}")
         persistent = self.state.store
         stored = self._lookup(persistent, keys)
+        if self._lookup(self.run, keys) is not None or self._this_run(stored) is not None:
+            self._drop(portal, "url", f"duplicate url in this crawl: {url}")
         version, duplicate_of, outcome = 1, None, "new"
         if stored is not None:
             if self._is_update(adapter, stored, fp):
@@ -181,7 +200,10 @@ class DedupePipeline:
                 persistent.touch([stored.url])  # type: ignore[union-attr]
                 self._drop(portal, "url", f"duplicate url (seen in an earlier crawl): {url}")
 
-        sig = self.hasher.signature(adapter.get("body") or adapter.get("title"))
+        if body:
+            sig = self.hasher.signature(body, key=body_key)
+        else:
+            sig = self.hasher.signature(adapter.get("title"))
         record = SeenRecord(
             url=key,
             fingerprint=fp,
@@ -253,8 +275,9 @@ class DedupePipeline:
         return "new", None
 
     def _lookup_fp(self, fp: str) -> SeenRecord | None:
-        store = self._stored()
-        return store.by_fingerprint(fp) if store is not None else None
+        store = self.state.store
+        found = store.by_fingerprint(fp) if store is not None else None
+        return self._this_run(found) if self.state.fresh else found
 
     def _drop_duplicate(
         self, record: SeenRecord, root: str, portal: str, level: str, adapter: ItemAdapter

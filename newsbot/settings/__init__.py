@@ -56,6 +56,7 @@ NEWSBOT_EMPTY_EXIT_CODE = 3
 DOWNLOADER_MIDDLEWARES["newsbot.middlewares.mirror.MirrorMiddleware"] = 950
 NEWSBOT_MIRRORS: dict[str, str] = {}  # {"demo.newsbot.example": "http://127.0.0.1:8000"}
 NEWSBOT_RELATED_DEPTH = 1  # default of -a related_depth=N (0 = do not follow related links)
+NEWSBOT_EXTRACT_WORKERS = 0  # >0: extract article pages in this many worker processes
 # --- end spiders & middlewares ---
 
 # --- navigation crawl (home page -> sections/tags -> pagination; newsbot/spiders/_navigation.py) ---
@@ -92,6 +93,7 @@ NEWSBOT_NEARDUP_ACTION = "flag"  # flag (duplicate_of) | drop
 NEWSBOT_NEARDUP_THRESHOLD = 0.5  # estimated Jaccard of body word-3-gram shingles
 NEWSBOT_NEARDUP_NUM_PERM = 128
 NEWSBOT_NEARDUP_WINDOW_DAYS = 7  # near duplicates are looked for among this many recent days
+NEWSBOT_DEDUPE_RUN_WINDOW = 2000  # records of this crawl kept in memory (older: in the seen-store)
 NEWSBOT_UPDATE_ON_CONTENT_CHANGE = True
 NEWSBOT_STATE_ENABLED = True
 # NEWSBOT_STATE_BACKEND: "" = redis when REDIS_URL is set, else sqlite; or sqlite | redis | memory

@@ -6,7 +6,8 @@ Kept apart from ``base.py`` so the discovery half and the page half stay small.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
@@ -21,6 +22,7 @@ from newsbot.render.auto import rerender_request
 if TYPE_CHECKING:
     from newsbot.items import Article
     from newsbot.portals import Portal
+    from newsbot.spiders._pool import ExtractPool
     from newsbot.spiders.base import NewsbotSpider
 
 logger = logging.getLogger(__name__)
@@ -61,17 +63,28 @@ def _published(article: Article) -> datetime | None:
     return parse_machine_date(article.published) if article.published else None
 
 
-def handle_article(spider: NewsbotSpider, response: Response) -> Iterator[Any]:
-    """Everything ``parse_article`` does (see NewsbotSpider.parse_article)."""
+@dataclass(frozen=True)
+class _Page:
+    """What ``handle_article`` knows about a page before extracting it."""
+
+    portal: Portal | None
+    hints: dict[str, Any]
+    depth: int
+    via: Any
+    fetched_at: Any
+
+
+def _page(spider: NewsbotSpider, response: Response) -> _Page | None:
+    """The page to extract, or None (limit reached, not HTML: counted)."""
     meta = response.meta
     portal = spider.portal_for(response.url, meta)
     if spider.limit_reached():
         spider.count(portal, "skipped/limit")
-        return
+        return None
     if not isinstance(response, TextResponse):
         spider.count(portal, "skipped/not-html")
         logger.info("Skipped %s: not-html", response.url)
-        return
+        return None
     depth = int(meta.get("newsbot_depth") or 0)
     via = meta.get("newsbot_via")
     hints = dict(meta.get("newsbot_hints") or {})
@@ -79,11 +92,60 @@ def handle_article(spider: NewsbotSpider, response: Response) -> Iterator[Any]:
     if via:
         hints.setdefault("via", via)
     # the archive/WARC-writer time of the fetch, so a re-extraction from WARC matches exactly
-    fetched_at = meta.get("newsbot_fetched_at")
+    return _Page(portal, hints, depth, via, meta.get("newsbot_fetched_at"))
+
+
+def _extract_here(
+    spider: NewsbotSpider, response: Response, page: _Page
+) -> tuple[Article, str | None]:
     article = extract_response(
-        response, portal, stats=spider.crawler.stats, hints=hints, now=fetched_at
+        response,  # type: ignore[arg-type]
+        page.portal,
+        stats=spider.crawler.stats,
+        hints=page.hints,
+        now=page.fetched_at,
     )
-    reason = classify(article, response)
+    return article, classify(article, response)
+
+
+def handle_article(spider: NewsbotSpider, response: Response) -> Iterator[Any]:
+    """Everything ``parse_article`` does (see NewsbotSpider.parse_article)."""
+    page = _page(spider, response)
+    if page is not None:
+        article, reason = _extract_here(spider, response, page)
+        yield from _finish(spider, response, page, article, reason)
+
+
+async def handle_article_pooled(
+    spider: NewsbotSpider, response: Response, pool: ExtractPool
+) -> AsyncIterator[Any]:
+    """``handle_article`` with the extraction done by ``pool`` (``NEWSBOT_EXTRACT_WORKERS``)."""
+    page = _page(spider, response)
+    if page is None:
+        return
+    done = await pool.extract(
+        response,  # type: ignore[arg-type]
+        page.portal,
+        page.hints,
+        page.fetched_at,
+        spider.crawler.stats,
+    )
+    if done is None:
+        spider.count(page.portal, "extract_pool/fallback")
+        done = _extract_here(spider, response, page)
+    for obj in _finish(spider, response, page, *done):
+        yield obj
+
+
+def _finish(
+    spider: NewsbotSpider,
+    response: Response,
+    page: _Page,
+    article: Article,
+    reason: str | None,
+) -> Iterator[Any]:
+    """Classification verdict, render decision, hints, age limit, related requests, emit."""
+    portal, hints, depth, via = page.portal, page.hints, page.depth, page.via
     if reason is None or reason in SHELL_REASONS:
         browser_request = rerender_request(spider, response, portal, article)
         if browser_request is not None:  # render="auto" and the plain page fell short

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import unquote, urlsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.exceptions import (
     CannotResolveHostError,
     CloseSpider,
@@ -42,7 +43,7 @@ from newsbot.middlewares.mirror import parse_mirrors
 from newsbot.portals import Portal
 from newsbot.render.plan import configure_render
 from newsbot.spiders._args import ArgumentError, CrawlArgs
-from newsbot.spiders._article import handle_article
+from newsbot.spiders._article import handle_article, handle_article_pooled
 from newsbot.spiders._discovery import (
     DISCOVERY_PRIORITY,
     GENERIC,
@@ -50,6 +51,7 @@ from newsbot.spiders._discovery import (
     article_priority,
 )
 from newsbot.spiders._navigation import NavigationMixin
+from newsbot.spiders._pool import ExtractPool
 
 __all__ = ["GENERIC", "NewsbotSpider", "article_priority", "portal_slots"]
 
@@ -154,6 +156,10 @@ class NewsbotSpider(NavigationMixin, DiscoveryMixin, scrapy.Spider):
                 **portal_slots(self.portal),
             }
         configure_render(self, crawler)
+        workers = settings.getint("NEWSBOT_EXTRACT_WORKERS", 0)
+        self.extract_pool = ExtractPool(workers) if workers > 0 else None
+        if self.extract_pool is not None:
+            crawler.signals.connect(self.extract_pool.close, signal=signals.spider_closed)
         if updates:
             if settings.frozen:
                 logger.warning("settings already frozen; cannot apply %s", ", ".join(updates))
@@ -261,9 +267,15 @@ class NewsbotSpider(NavigationMixin, DiscoveryMixin, scrapy.Spider):
         """Default callback: treat the page as an article (``scrapy parse URL`` without -c)."""
         return self.parse_article(response, **kwargs)
 
-    def parse_article(self, response: Response, **kwargs: Any) -> Iterator[Any]:
-        """One article page -> an Article (or a counted skip) + its related-article requests."""
-        yield from handle_article(self, response)
+    def parse_article(
+        self, response: Response, **kwargs: Any
+    ) -> Iterator[Any] | AsyncIterator[Any]:
+        """One article page -> an Article (or a counted skip) + its related-article requests
+        (extracted in a worker process with ``NEWSBOT_EXTRACT_WORKERS``)."""
+        pool = getattr(self, "extract_pool", None)
+        if pool is not None:
+            return handle_article_pooled(self, response, pool)
+        return handle_article(self, response)
 
     def on_error(self, failure: Failure) -> None:
         """Errback: count the failure by kind (http_404, timeout, dns ...) and carry on.

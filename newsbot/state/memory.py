@@ -3,6 +3,9 @@
 Same contract as the persistent stores, kept in dicts; nothing expires before ``ttl_days``.
 The dedupe pipeline keeps one of these for the current run because the persistent store only
 learns about an item once its feed line is written (crash safety, ``newsbot.pipelines.dedupe``).
+With ``max_records`` it keeps only the most recently written records: the oldest one is
+forgotten (with its alias, fingerprint and band entries) when a new one would exceed the bound,
+so its memory stays flat over a long crawl.
 """
 
 from __future__ import annotations
@@ -19,8 +22,9 @@ __all__ = ["MemorySeenStore"]
 class MemorySeenStore:
     """:class:`~newsbot.state.base.SeenStore` in process memory."""
 
-    def __init__(self, ttl_days: float = 90.0) -> None:
+    def __init__(self, ttl_days: float = 90.0, max_records: int | None = None) -> None:
         self.ttl = ttl_days * 86400.0
+        self.max_records = max_records
         self._records: dict[str, SeenRecord] = {}
         self._expires: dict[str, float] = {}
         self._aliases: dict[str, str] = {}
@@ -45,6 +49,9 @@ class MemorySeenStore:
     def put(self, record: SeenRecord) -> None:
         now = time.time()
         stored = replace(record, seen_at=now)
+        old = self._records.pop(record.url, None)  # a rewrite moves the record to the end
+        if old is not None:
+            self._unindex(old)
         self._records[record.url] = stored
         self._expires[record.url] = now + self.ttl
         for alias in record.aliases:
@@ -58,6 +65,26 @@ class MemorySeenStore:
             current = self._bands.get(band)
             if current is None or self._live(current) is None:
                 self._bands[band] = record.url
+        if self.max_records is not None:
+            while len(self._records) > self.max_records:
+                self._forget(next(iter(self._records)))
+
+    def _unindex(self, record: SeenRecord) -> None:
+        """Remove the alias/fingerprint/band entries that point to ``record``."""
+        url = record.url
+        for alias in record.aliases:
+            if self._aliases.get(alias) == url:
+                del self._aliases[alias]
+        if record.fingerprint and self._fingerprints.get(record.fingerprint) == url:
+            del self._fingerprints[record.fingerprint]
+        for band in record.bands:
+            if self._bands.get(band) == url:
+                del self._bands[band]
+
+    def _forget(self, url: str) -> None:
+        record = self._records.pop(url)
+        self._expires.pop(url, None)
+        self._unindex(record)
 
     def put_many(self, records: Iterable[SeenRecord]) -> int:
         count = 0
@@ -77,11 +104,12 @@ class MemorySeenStore:
         now = time.time()
         dead = [url for url, when in self._expires.items() if when <= now]
         for url in dead:
-            del self._records[url], self._expires[url]
+            self._forget(url)
         return len(dead)
 
     def __len__(self) -> int:
         return len(self._records)
 
     def close(self) -> None:
-        self._records.clear()
+        for index in (self._records, self._expires, self._aliases, self._fingerprints, self._bands):
+            index.clear()

@@ -94,3 +94,22 @@ def test_across_runs_url_update_and_fresh(tmp_path: Path) -> None:
     again = _emit(fresh, _article("https://a.example/1", WATER))
     assert (again.version, again.duplicate_of) == (2, None)
     assert fresh.stats.get_value("newsbot/a/dedup/url") is None
+
+
+@pytest.mark.parametrize("fresh", [False, True])
+def test_records_past_the_run_window_are_found_in_the_seen_store(
+    tmp_path: Path, fresh: bool
+) -> None:
+    pipeline = _pipeline(tmp_path, NEWSBOT_DEDUPE_RUN_WINDOW=1, NEWSBOT_FRESH=fresh)
+    _emit(pipeline, _article("https://a.example/1", WATER))
+    _emit(pipeline, _article("https://a.example/2", NIGER))
+    _emit(pipeline, _article("https://a.example/3", GOLD))
+    assert len(pipeline.run) == 1  # WATER and NIGER are only in the seen-store now
+    with pytest.raises(DropItem, match="duplicate url in this crawl"):
+        pipeline.process_item(_article("https://www.a.example/1/?utm_source=x", WATER))
+    with pytest.raises(DropItem, match=re.escape("exact duplicate of https://a.example/1")):
+        pipeline.process_item(_article("https://a.example/9", WATER))
+    variant = (NIGER[0], spelling_variant(NIGER[1]))
+    near = _emit(pipeline, _article("https://b.example/2", variant, "b"))
+    assert near.duplicate_of == "https://a.example/2"
+    assert pipeline.stats.get_value("newsbot/a/dedup/url") == 1

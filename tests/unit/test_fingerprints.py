@@ -159,3 +159,18 @@ def test_no_false_near_duplicates_among_real_pages() -> None:
         sa, sb = sigs[a], sigs[b]
         assert sa is not None and sb is not None
         assert not HASHER.is_near(sa.sketch, sb.sketch), (a, b)
+
+
+@pytest.mark.parametrize("threshold", [0.3, 0.5, 0.8])
+def test_minhash_and_bands_are_datasketchs(threshold: float) -> None:
+    """The numpy MinHash and LSH parameters equal datasketch's: band keys stored by earlier
+    crawls (computed with datasketch) still match."""
+    from datasketch import MinHash, MinHashLSH
+
+    hasher = NearDupHasher(threshold=threshold)
+    grams = shingles(BODY)
+    reference = MinHash(num_perm=hasher.num_perm, seed=hasher.seed)
+    reference.update_batch(list(grams))
+    assert reference.hashvalues.tolist() == hasher.minhash(grams).tolist()
+    lsh = MinHashLSH(threshold, hasher.num_perm, weights=(0.2, 0.8))
+    assert (hasher.b, hasher.r) == (lsh.b, lsh.r)

@@ -158,3 +158,18 @@ def test_freshest_date_of_a_record() -> None:
     )
     assert rec.freshest == "2024-01-03T10:00:00+02:00"
     assert SeenRecord(url="u").freshest is None
+
+
+def test_bounded_memory_store_forgets_the_oldest_record_with_its_index_entries() -> None:
+    store = MemorySeenStore(max_records=2)
+    for n in (1, 2, 3):
+        store.put(
+            SeenRecord(url=f"u{n}", fingerprint=f"f{n}", bands=(n, 10 + n), aliases=(f"a{n}",))
+        )
+    assert len(store) == 2
+    assert store.get("u1") is store.get("a1") is store.by_fingerprint("f1") is None
+    assert store.near_candidates([1, 11]) == []
+    assert [r.url for r in store.near_candidates([2, 13])] == ["u2", "u3"]
+    store.put(SeenRecord(url="u2", fingerprint="f2"))  # a rewrite makes u2 the newest
+    store.put(SeenRecord(url="u4"))
+    assert store.get("u3") is None and store.get("u2") is not None

@@ -1,0 +1,151 @@
+"""ExtractPool: article extraction in worker processes, so a crawl uses more than one core.
+
+Extraction is CPU-bound Python: in the crawl process it blocks the reactor, so downloads and
+pipelines wait while a page is parsed. With ``NEWSBOT_EXTRACT_WORKERS = N`` (N > 0) the spider's
+``parse_article`` sends each page (URL, status, headers, body) to one of N processes
+(``concurrent.futures.ProcessPoolExecutor``, forked once per crawl), which rebuilds the response
+and runs the same ``extract_response`` + ``classify`` as the in-process path; the Article, the
+verdict and the ``parser/...`` stats it counted come back, and everything else (limits, render
+decisions, hints, related requests, the pipelines) stays in the crawl process. Pages in flight
+are bounded by Scrapy itself (``CONCURRENT_REQUESTS`` downloads, ``SCRAPER_SLOT_MAX_ACTIVE_SIZE``
+bytes of responses being processed). If a page cannot be sent (an unpicklable portal hook) or a
+worker dies, that page is extracted in-process and ``newsbot/<portal>/extract_pool/fallback``
+is counted; the pool is shut down when the spider closes.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from scrapy.http import Response, TextResponse
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.defer import Deferred
+
+from newsbot.extract import classify, extract_response
+
+if TYPE_CHECKING:
+    from newsbot.items import Article
+
+__all__ = ["ExtractPool", "extract_page"]
+
+logger = logging.getLogger(__name__)
+
+
+class _Counts:
+    """The ``inc_value`` of a StatsCollector, into a dict (sent back to the crawl process)."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, int] = {}
+
+    def inc_value(self, key: str, count: int = 1, start: int = 0) -> None:
+        self.values[key] = self.values.get(key, start) + count
+
+
+def extract_page(
+    cls: type[Response],
+    url: str,
+    status: int,
+    headers: dict[bytes, list[bytes]],
+    body: bytes,
+    portal: Any,
+    hints: dict[str, Any],
+    now: datetime | None,
+) -> tuple[Article, str | None, dict[str, int]]:
+    """Worker side: (Article, classify verdict, stats counted) of one page; ``portal``: a
+    registry slug, a Portal (one loaded from a file) or None."""
+    if isinstance(portal, str):
+        from newsbot import portals
+
+        portal = portals.get(portal)
+    response = cls(url=url, status=status, headers=headers, body=body)
+    counts = _Counts()
+    article = extract_response(response, portal, stats=counts, hints=hints, now=now)
+    return article, classify(article, response), counts.values
+
+
+class ExtractPool:
+    """``workers`` extraction processes (module docstring)."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._executor: ProcessPoolExecutor | None = None
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            # fork: the workers start at once with newsbot (and test portals) already imported
+            context = multiprocessing.get_context("fork")
+            self._executor = ProcessPoolExecutor(self.workers, mp_context=context)
+            logger.info("Extraction runs in %d worker process(es)", self.workers)
+        return self._executor
+
+    async def extract(
+        self,
+        response: TextResponse,
+        portal: Any,
+        hints: dict[str, Any],
+        now: datetime | None,
+        stats: Any,
+    ) -> tuple[Article, str | None] | None:
+        """(Article, verdict) from a worker, its stats added to ``stats``; None when the page
+        must be extracted in-process (it could not be sent, or the worker failed)."""
+        try:
+            future = self._pool().submit(
+                extract_page,
+                type(response),
+                response.url,
+                response.status,
+                dict(response.headers),
+                response.body,
+                _portal_ref(portal),
+                hints,
+                now,
+            )
+            article, reason, counts = await maybe_deferred_to_future(_deferred(future))
+        except Exception as exc:  # a dead worker, an unpicklable hint: extract in-process
+            logger.warning(
+                "Extraction worker failed on %s (%r): extracting here", response.url, exc
+            )
+            return None
+        if stats is not None:
+            for key, value in counts.items():
+                stats.inc_value(key, value)
+        return article, reason
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+
+def _portal_ref(portal: Any) -> Any:
+    """The registry slug of ``portal`` when the registry has this very object, else itself."""
+    slug = getattr(portal, "slug", None)
+    if slug is None:
+        return None
+    from newsbot import portals
+
+    try:
+        return slug if portals.get(slug) is portal else portal
+    except KeyError:
+        return portal
+
+
+def _deferred(future: Future[Any]) -> Deferred[Any]:
+    """A Deferred fired in the reactor thread with the outcome of ``future``."""
+    from twisted.internet import reactor  # the installed one (importing it early installs one)
+
+    d: Deferred[Any] = Deferred()
+
+    def done(f: Future[Any]) -> None:
+        exc = f.exception()
+        if exc is not None:
+            reactor.callFromThread(d.errback, exc)  # type: ignore[attr-defined]
+        else:
+            reactor.callFromThread(d.callback, f.result())  # type: ignore[attr-defined]
+
+    future.add_done_callback(done)
+    return d

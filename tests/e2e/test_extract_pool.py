@@ -1,0 +1,47 @@
+"""NEWSBOT_EXTRACT_WORKERS: a crawl whose pages are extracted in worker processes emits the same
+records and parser stats as the in-process crawl of the same site."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import TESTNEWS_PORTAL
+from crawlutil import crawl_items
+
+pytestmark = pytest.mark.e2e
+
+_PER_RUN = {"crawled_at", "duplicate_of"}
+"""Per run: the time, and which page of a duplicate cluster came first (pages arrive in any
+order); the clusters themselves must be the same."""
+
+
+def _clusters(items):
+    groups = {}
+    for item in items:
+        groups.setdefault(item["duplicate_of"] or item["url"], set()).add(item["url"])
+    return {frozenset(group) for group in groups.values()}
+
+
+def test_worker_pool_crawl_equals_the_in_process_crawl(crawl_testnews, test_site, tmp_path):
+    here = crawl_testnews()
+    args = {"portal_file": TESTNEWS_PORTAL, "mirror": test_site["base"]}
+    pooled = crawl_items(
+        "portal", args, {"DOWNLOAD_TIMEOUT": 2, "NEWSBOT_EXTRACT_WORKERS": 2}, tmp_path
+    )
+    assert "Extraction runs in 2 worker process(es)" in pooled.log
+    assert not [k for k in pooled.stats if k.endswith("/extract_pool/fallback")]
+
+    def records(result):
+        return {
+            item["url"]: {k: v for k, v in item.items() if k not in _PER_RUN}
+            for item in result.items
+        }
+
+    assert len(here.items) > 10
+    assert records(pooled) == records(here)
+    assert _clusters(pooled.items) == _clusters(here.items)
+    assert any(len(cluster) > 1 for cluster in _clusters(here.items))
+
+    def parser_stats(result):
+        return {k: v for k, v in result.stats.items() if k.startswith("parser/")}
+
+    assert parser_stats(pooled) == parser_stats(here)
