@@ -23,7 +23,7 @@ from scrapy import signals
 from scrapy.settings import SETTINGS_PRIORITIES
 
 from newsbot.fingerprints import DEFAULT_NUM_PERM, DEFAULT_THRESHOLD, NearDupHasher
-from newsbot.state.base import SeenRecord, SeenStore, is_newer, parse_when
+from newsbot.state.base import SeenRecord, SeenStore, compact_key, is_newer, parse_when
 from newsbot.state.memory import MemorySeenStore
 
 if TYPE_CHECKING:
@@ -35,6 +35,7 @@ __all__ = [
     "MemorySeenStore",
     "SeenRecord",
     "SeenStore",
+    "compact_key",
     "crawl_state",
     "is_newer",
     "open_store",
