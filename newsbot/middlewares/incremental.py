@@ -30,7 +30,7 @@ from itemadapter import ItemAdapter, is_item
 from scrapy import Request, signals
 from scrapy.exceptions import NotConfigured
 
-from newsbot.state import compact_key, crawl_state, is_newer
+from newsbot.state import KeySet, compact_key, crawl_state, is_newer
 from newsbot.urls import canonical_url
 
 if TYPE_CHECKING:
@@ -60,9 +60,9 @@ class IncrementalMiddleware:
         self._active: bool | None = None
         self.started = time.time()
         # compact_key of canonical URLs: flat memory over long URL lists
-        self._skipped: set[int] = set()
-        self._given: set[int] = set()
-        self._given_skipped: set[int] = set()
+        self._skipped = KeySet()
+        self._given = KeySet()
+        self._given_skipped = KeySet()
         crawler.signals.connect(self.flush, signal=signals.spider_closed)
 
     @classmethod

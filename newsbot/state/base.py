@@ -11,13 +11,12 @@ Implementations: ``sqlite`` (default, one file), ``redis`` (``REDIS_URL``, share
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol, runtime_checkable
 
-__all__ = ["SeenRecord", "SeenStore", "compact_key", "is_newer", "parse_when"]
+__all__ = ["SeenRecord", "SeenStore", "is_newer", "parse_when"]
 
 
 @dataclass
@@ -109,9 +108,3 @@ def is_newer(candidate: str | None, reference: str | None) -> bool:
     if old is None:
         return reference is None or not reference
     return new > old
-
-
-def compact_key(text: str) -> int:
-    """A 64-bit key of ``text`` (BLAKE2b) for per-run "seen" sets: ~60 bytes in a set where a URL
-    string costs 150-300. Two texts share a key with odds ~n²/3.7e19 (n = set size)."""
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy import Request
 
-from newsbot.state.base import compact_key
+from newsbot.state.keys import KeySet, compact_key
 from newsbot.urls import canonical_url
 
 if TYPE_CHECKING:
@@ -97,7 +97,7 @@ class PendingJournal:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._keys: set[int] = set()
+        self._keys = KeySet()
         """``compact_key`` of each canonical URL in the journal (flat memory on long crawls)."""
         self._fh: Any = None
 
@@ -116,7 +116,8 @@ class PendingJournal:
                 except (ValueError, KeyError, TypeError):
                     continue
                 out.setdefault(canonical_url(str(url)), line)
-        self._keys.update(compact_key(key) for key in out)
+        for key in out:
+            self._keys.add(compact_key(key))
         return list(out.values())
 
     def requests(self, spider: Spider) -> Iterator[Request]:
