@@ -36,6 +36,9 @@ BYLINE_MARK_RE = re.compile(
 )
 """Byline boxes; a bare "source" box near the headline is the house/agency credit line."""
 BYLINE_TEXT_RE = re.compile(r"^\s*(?:كتب|كتبت|بقلم|حوار|إعداد|تقرير)\s*[:\uff1a]?\s+\S")
+BYLINE_WORD_RE = re.compile(r"كتب|بقلم|حوار|إعداد|تقرير")
+"""Pre-filter: a text matching ``BYLINE_TEXT_RE`` holds one of these words."""
+_PREFIXED_TAGS = frozenset(("p", "span", "div", "strong", "b"))
 TAGS_MARK_RE = re.compile(
     r"(?:^|[\s_-])(?:tags?|keywords?|post-?tags|tag-?list|topics|hashtags?)(?:$|[\s_-])"
     r"|(?-i:[a-z](?:Tags?|Keywords|Topics|Hashtags?))(?:$|[\s_-])",  # camelCase "articleTags"
@@ -155,11 +158,17 @@ def byline_texts(
             or COMMENT_RE.search(marks)
         ):
             continue  # the outlet or the comment form, not a byline
+        marked = BYLINE_MARK_RE.search(marks)
+        if not marked and not INFO_MARK_RE.search(marks):
+            # Only a "كتب ..." line can still qualify: its prefix word is in the raw text.
+            raw = short_text(el, 120) if el.tag in _PREFIXED_TAGS else None
+            if raw is None or not BYLINE_WORD_RE.search(clean_text(raw)):
+                continue
         if in_topic_block(el):
             continue  # keywords, tags, categories, breadcrumbs, menus: topics, never credits
         if short_text(el, 120) is None:
             continue
-        items = el.findall(".//li") if BYLINE_MARK_RE.search(marks) else []
+        items = el.findall(".//li") if marked else []
         text = _byline_text(items[0] if items else el, hidden)
         segment = bool(text and "|" in text and INFO_MARK_RE.search(marks))
         if segment:
@@ -168,8 +177,8 @@ def byline_texts(
             continue
         if text.startswith(CREDIT_PREFIXES) or _text(el).startswith(CREDIT_PREFIXES):
             continue  # "المصدر: ...": a credit line (credit_line / the body clean-up read it)
-        prefixed = el.tag in ("p", "span", "div", "strong", "b") and BYLINE_TEXT_RE.match(text)
-        if (BYLINE_MARK_RE.search(marks) or prefixed or segment) and text not in out:
+        prefixed = el.tag in _PREFIXED_TAGS and BYLINE_TEXT_RE.match(text)
+        if (marked or prefixed or segment) and text not in out:
             out.append(text)
     return out
 
