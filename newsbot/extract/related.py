@@ -154,7 +154,14 @@ def generic_related(
     found: list[tuple[str, str]] = []
     if not isinstance(root, etree._Element):
         return found
+    firsts = boilerplate.related_first_words(tuple(extra_labels))
     for el in root.iter(*LABEL_TAGS):
+        if len(el) > 4:
+            continue  # not a label (_label_text)
+        first = next((t for t in el.itertext() if t.strip()), "")
+        words = match_key(first).split()
+        if words and words[0] not in firsts:
+            continue  # a related label's key starts with one of these words
         text = _label_text(el)
         if not text or len(text) > 40:
             continue
@@ -268,6 +275,8 @@ def similar_titles(sel: Selector, selectors: tuple[str, ...] = ()) -> list[str]:
     if not isinstance(root, etree._Element):
         return out
     for el in root.iter(*LABEL_TAGS):
+        if len(el) > 4:
+            continue  # not a label (_label_text)
         first = next((t for t in el.itertext() if t.strip()), "")
         words = match_key(first).split()
         if words and words[0] not in _SIMILAR_FIRST_WORDS:

@@ -213,6 +213,10 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 """Regexes searched in a cleaned line without harakat/tatweel (``strip_harakat(clean_text(line))``);
 any hit marks the line boilerplate."""
+_ANY_BOILERPLATE_RE = re.compile(
+    "^(?:" + "|".join(f"(?:{p.pattern})" for p in BOILERPLATE_PATTERNS) + ")"
+)
+"""All of ``BOILERPLATE_PATTERNS`` in one regex (each is anchored at ``^``): one scan per line."""
 
 _DATE_KEYS = frozenset(tok for w in (*DATE_WORDS, *CITIES) for tok in match_key(w).split()) - {"ال"}
 _PHOTO_KEYS = frozenset(match_key(w) for w in PHOTO_CREDIT_WORDS)
@@ -241,6 +245,14 @@ def is_related_label(text: str | None, extra: Iterable[str] = ()) -> bool:
     return len(key.split()) <= 4 and any(
         key == p or key.startswith(p + " ") for p in _RELATED_PREFIX_KEYS
     )
+
+
+@lru_cache(maxsize=64)
+def related_first_words(extra: tuple[str, ...] = ()) -> frozenset[str]:
+    """First words of the keys :func:`is_related_label` accepts (with ``extra``): a text whose
+    key starts with another word is never a related label (cheap pre-filter for callers)."""
+    keys = (*_RELATED_KEYS, *_RELATED_PREFIX_KEYS, *(match_key(e) for e in extra))
+    return frozenset(k.split()[0] for k in keys if k)
 
 
 def is_similar_label(text: str | None, extra: Iterable[str] = ()) -> bool:
@@ -356,6 +368,6 @@ def _judge(s: str) -> bool:
     if not key:
         return True
     bare = strip_harakat(rest)
-    if any(p.search(bare) for p in BOILERPLATE_PATTERNS):
+    if _ANY_BOILERPLATE_RE.search(bare):
         return True
     return _is_date_line(key) or _is_photo_credit(bare, key)
