@@ -13,9 +13,10 @@ from urllib.parse import unquote, urljoin, urlsplit
 from lxml import etree
 from parsel import Selector
 
-from newsbot.extract._deps import boilerplate, clean_text, match_key
+from newsbot.extract._deps import boilerplate, clean_text, first_key_word, match_key
 from newsbot.extract.container import select_all
 from newsbot.extract.metadata import looks_like_article_url
+from newsbot.extract.tree import first_text, tagged
 
 LABEL_TAGS = (
     "h1",
@@ -38,6 +39,7 @@ LABEL_TAGS = (
     "font",
     "td",
 )
+_LABEL_TAG_SET = frozenset(LABEL_TAGS)
 NOT_RELATED_RE = re.compile(
     r"(?:^|[\s_-])(?:nav\w*|menu|footer|most-?\w*|popular|trending|ticker)(?:$|[\s_-])", re.I
 )
@@ -155,12 +157,11 @@ def generic_related(
     if not isinstance(root, etree._Element):
         return found
     firsts = boilerplate.related_first_words(tuple(extra_labels))
-    for el in root.iter(*LABEL_TAGS):
+    for el in tagged(root, _LABEL_TAG_SET):
         if len(el) > 4:
             continue  # not a label (_label_text)
-        first = next((t for t in el.itertext() if t.strip()), "")
-        words = match_key(first).split()
-        if words and words[0] not in firsts:
+        word = first_key_word(first_text(el))
+        if word and word not in firsts:
             continue  # a related label's key starts with one of these words
         text = _label_text(el)
         if not text or len(text) > 40:
@@ -274,12 +275,11 @@ def similar_titles(sel: Selector, selectors: tuple[str, ...] = ()) -> list[str]:
     root = sel.root
     if not isinstance(root, etree._Element):
         return out
-    for el in root.iter(*LABEL_TAGS):
+    for el in tagged(root, _LABEL_TAG_SET):
         if len(el) > 4:
             continue  # not a label (_label_text)
-        first = next((t for t in el.itertext() if t.strip()), "")
-        words = match_key(first).split()
-        if words and words[0] not in _SIMILAR_FIRST_WORDS:
+        word = first_key_word(first_text(el))
+        if word and word not in _SIMILAR_FIRST_WORDS:
             continue
         text = _label_text(el)
         if not text or len(text) > 40 or not boilerplate.is_similar_label(text):

@@ -39,6 +39,21 @@ def elements(root: etree._Element) -> list[etree._Element]:
     return els
 
 
+def tagged(root: etree._Element, tags: frozenset[str]) -> list[etree._Element]:
+    """``root.iter(*tags)`` from the page's shared element list (no new lxml proxies)."""
+    return [e for e in elements(root) if e.tag in tags]
+
+
+def first_text(el: etree._Element) -> str:
+    """The first non-blank text piece of ``el`` (its ``itertext()`` order), ``""`` without one.
+
+    Reads ``el.text`` directly when it is not blank (most elements): no iterator is built."""
+    text = el.text
+    if text and text.strip():
+        return text
+    return next((t for t in el.itertext() if t.strip()), "")
+
+
 def text_of(el: etree._Element) -> str:
     """The ``.//text()`` nodes of ``el`` joined by a space (not cleaned)."""
     return " ".join(TEXTS(el))

@@ -17,7 +17,7 @@ from newsbot.extract._deps import (
     parse_credit,
 )
 from newsbot.extract.metadata import overlap
-from newsbot.extract.tree import elements, xpath
+from newsbot.extract.tree import elements, first_text, tagged, xpath
 
 TITLE_MARK_RE = re.compile(r"title|titre|headline", re.I)
 TODAY_RE = re.compile(r"today|current-?date|clock|now-?date|header-?date|date-?now|top-?bar", re.I)
@@ -50,6 +50,10 @@ CRUMB_MARK_RE = re.compile(
     r"breadcrumb|(?:^|[\s_-])crumbs?(?:$|[\s_-])|pathway|page-?location", re.I
 )
 DIGIT_RE = re.compile(r"[0-9٠-٩۰-۹]")
+_H12 = frozenset(("h1", "h2"))
+_TITLE_LIKE_TAGS = frozenset(("h1", "h2", "p", "div", "span"))
+_TAG_BOX_TAGS = frozenset(("div", "ul", "section", "p", "span", "nav"))
+_A = frozenset(("a",))
 
 
 def _text(el: etree._Element) -> str:
@@ -87,11 +91,11 @@ def find_h1(sel: Selector, heading: str | None) -> etree._Element | None:
     if not heading or not isinstance(root, etree._Element):
         return None
     key = match_key(heading)
-    for h in root.iter("h1", "h2"):
+    for h in tagged(root, _H12):
         if match_key(_text(h)) == key:
             return h
     best, best_score = None, 0.6
-    for h in root.iter("h1", "h2", "p", "div", "span"):
+    for h in tagged(root, _TITLE_LIKE_TAGS):
         if h.tag in ("p", "div", "span") and not TITLE_MARK_RE.search(h.get("class") or ""):
             continue
         text = short_text(h, 400)
@@ -298,7 +302,7 @@ def tag_links(sel: Selector, page_url: str = "") -> list[str]:
     rel = [t for t in rel if t and len(t) <= 60]
     if rel:
         return list(dict.fromkeys(rel))
-    for el in root.iter("div", "ul", "section", "p", "span", "nav"):
+    for el in tagged(root, _TAG_BOX_TAGS):
         marks = f"{el.get('class', '')} {el.get('id', '')}"
         if not marks.strip() or not TAGS_MARK_RE.search(marks):
             continue
@@ -379,7 +383,7 @@ def active_nav_item(sel: Selector) -> str | None:
     root = sel.root
     if not isinstance(root, etree._Element):
         return None
-    for a in root.iter("a"):
+    for a in tagged(root, _A):
         if not ACTIVE_RE.search(a.get("class", "") or "") or a.getparent() is None:
             continue
         if a.getparent().tag != "li" and not _in_chrome(a):
@@ -404,7 +408,7 @@ def credit_line(sel: Selector, anchor: etree._Element | None, limit: int = 3000)
     for el in _after(root, anchor)[:limit]:
         if el.tag not in ("div", "p", "span", "section", "footer", "li", "strong"):
             continue
-        first = next((t for t in el.itertext() if t.strip()), "")
+        first = first_text(el)
         if not clean_text(first).startswith(CREDIT_PREFIXES):
             continue  # cheap test on the first text piece before reading the whole element
         text = short_text(el, 80)

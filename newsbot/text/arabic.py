@@ -26,6 +26,7 @@ __all__ = [
     "HARAKAT",
     "arabic_ratio",
     "clean_text",
+    "first_key_word",
     "fuzzy_pattern",
     "match_key",
     "normalize_digits",
@@ -213,6 +214,30 @@ def _key(text: str) -> str:
     key = unicodedata.normalize("NFKC", cleaned)
     key = _HARAKAT_RE.sub("", key).translate(_KEY_TABLE).casefold()
     return _NON_WORD_RE.sub(" ", key).strip()
+
+
+_SPLIT_DROPPED_RE = re.compile("[\x1c-\x1f]")
+"""Characters ``str.split`` splits on that :func:`clean_text` drops (they join words)."""
+
+
+def first_key_word(text: str | None) -> str:
+    """The first word of ``match_key(text)`` (``""`` for none), computed on the text's first
+    whitespace-separated piece when that piece has a key (a long paragraph is not keyed whole).
+
+    >>> first_key_word("«إقرأ أيضاً» ... وبقية فقرة طويلة")
+    'اقرا'
+    """
+    if not text:
+        return ""
+    head = text.split(None, 1)
+    if not head:
+        return ""
+    if not _SPLIT_DROPPED_RE.search(text):
+        words = match_key(head[0]).split()
+        if words:
+            return words[0]
+    words = match_key(text).split()
+    return words[0] if words else ""
 
 
 def fuzzy_pattern(phrase: str, *, marks: bool = True) -> str:
