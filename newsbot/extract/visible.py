@@ -17,7 +17,7 @@ from newsbot.extract._deps import (
     parse_credit,
 )
 from newsbot.extract.metadata import overlap
-from newsbot.extract.tree import elements, first_text, tagged, xpath
+from newsbot.extract.tree import digit_holders, elements, first_text, tagged, xpath
 
 TITLE_MARK_RE = re.compile(r"title|titre|headline", re.I)
 TODAY_RE = re.compile(r"today|current-?date|clock|now-?date|header-?date|date-?now|top-?bar", re.I)
@@ -116,9 +116,18 @@ def date_texts(
     root = sel.root
     if not isinstance(root, etree._Element):
         return pub, mod
+    digits = digit_holders(root)
     for el in _after(root, anchor)[:limit]:
-        if el.tag in ("script", "style", "a", "option", "head", "meta", "title"):
-            continue
+        if el not in digits or el.tag in (
+            "script",
+            "style",
+            "a",
+            "option",
+            "head",
+            "meta",
+            "title",
+        ):
+            continue  # no digit in its text: no date
         marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
         if TODAY_RE.search(marks):
             continue
