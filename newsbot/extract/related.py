@@ -16,7 +16,7 @@ from parsel import Selector
 from newsbot.extract._deps import boilerplate, clean_text, first_key_word, match_key
 from newsbot.extract.container import select_all
 from newsbot.extract.metadata import looks_like_article_url
-from newsbot.extract.tree import first_text, tagged
+from newsbot.extract.tree import first_text, per_page, tagged
 
 LABEL_TAGS = (
     "h1",
@@ -95,6 +95,16 @@ def _label_text(el: etree._Element, limit: int = 60) -> str | None:
     return clean_text(" ".join(parts)) or None
 
 
+def _label_heads(root: etree._Element) -> list[tuple[etree._Element, str]]:
+    """Every possible label element (``LABEL_TAGS``, at most 4 children) with the first word of
+    its text's match key (``""``: none), shared by the related and similar-titles readers."""
+    return [
+        (el, first_key_word(first_text(el)))
+        for el in tagged(root, _LABEL_TAG_SET)
+        if len(el) <= 4  # more children: never a label (_label_text)
+    ]
+
+
 def _is_nav(el: etree._Element) -> bool:
     """True inside navigation / footer / most-read widgets (the label's own box may be styled
     like one, e.g. youm7's related heading sits in ``div.most-read``)."""
@@ -157,10 +167,7 @@ def generic_related(
     if not isinstance(root, etree._Element):
         return found
     firsts = boilerplate.related_first_words(tuple(extra_labels))
-    for el in tagged(root, _LABEL_TAG_SET):
-        if len(el) > 4:
-            continue  # not a label (_label_text)
-        word = first_key_word(first_text(el))
+    for el, word in per_page("label_heads", root, _label_heads):
         if word and word not in firsts:
             continue  # a related label's key starts with one of these words
         text = _label_text(el)
@@ -275,10 +282,7 @@ def similar_titles(sel: Selector, selectors: tuple[str, ...] = ()) -> list[str]:
     root = sel.root
     if not isinstance(root, etree._Element):
         return out
-    for el in tagged(root, _LABEL_TAG_SET):
-        if len(el) > 4:
-            continue  # not a label (_label_text)
-        word = first_key_word(first_text(el))
+    for el, word in per_page("label_heads", root, _label_heads):
         if word and word not in _SIMILAR_FIRST_WORDS:
             continue
         text = _label_text(el)

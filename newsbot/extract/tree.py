@@ -9,7 +9,9 @@ modify the tree.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any, TypeVar
 
 from lxml import etree
 
@@ -19,6 +21,8 @@ TEXTS = etree.XPath(".//text()", smart_strings=False)
 _TEXT_NODES = etree.XPath("//text()", smart_strings=True)
 _DIGIT_RE = re.compile(r"[0-9٠-٩۰-۹]")
 _last: tuple[etree._Element | None, list[etree._Element]] = (None, [])
+_memo: dict[str, tuple[etree._Element, Any]] = {}
+T = TypeVar("T")
 _digits: tuple[etree._Element | None, set[etree._Element]] = (None, set())
 
 
@@ -27,6 +31,18 @@ def start_page() -> None:
     global _last, _digits
     _last = (None, [])
     _digits = (None, set())
+    _memo.clear()
+
+
+def per_page(name: str, root: etree._Element, build: Callable[[etree._Element], T]) -> T:
+    """``build(root)``, computed once per page and shared by every reader asking for ``name``
+    (rebuilt for another root). Callers must not modify the value."""
+    hit = _memo.get(name)
+    if hit is not None and hit[0] is root:
+        return hit[1]  # type: ignore[no-any-return]
+    value = build(root)
+    _memo[name] = (root, value)
+    return value
 
 
 def elements(root: etree._Element) -> list[etree._Element]:
