@@ -1,9 +1,12 @@
 """Extraction benchmark: newsbot vs trafilatura on the same pages in the same run.
 
-    python benchmarks/bench_extract.py [--repeat N] [--profile]
+    python benchmarks/bench_extract.py [--repeat N] [--profile] [--set S] [--pages-dir DIR]
 
-Two page sets: ``../shared/realworld`` (skipped with a message when absent) and the repository's
-own per-portal saved pages (``tests/fixtures/portals``). For each set it prints newsbot and
+Page sets: ``../shared/realworld`` (skipped with a message when absent), the repository's
+own per-portal saved pages (``tests/fixtures/portals``), ``realsite``: 60 generated ~50 KB
+portal-like pages of ``benchmarks/realsite.py`` (navigation, footer, scripts, JSON-LD, related
+blocks; timing only), and ``--pages-dir DIR``: every ``*.html`` under DIR (timing only; the URL
+is ``https://example.com/<file name>``). For each set it prints newsbot and
 trafilatura ms/page (mean over pages of the fastest of N warm runs per page) and their ratio,
 then, per field, how many pages match the expected JSON (rules of ../shared/realworld/README.md,
 implemented in ``newsbot.quality``); for the body also the mean share of body sub-checks passed.
@@ -40,6 +43,7 @@ from newsbot.text import arabic, boilerplate
 TRAFILATURA_FIELDS = ("title", "published", "published_day", "authors", "tags", "body")
 ROWS = (*FIELDS[:2], "published_day", *FIELDS[2:])
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "portals"
+REALSITE_PAGES = 60
 
 Page = tuple[dict[str, Any], bytes]
 """(expected entry with ``url`` and optional ``_slug``/``_now``, page bytes)."""
@@ -76,6 +80,21 @@ def fixture_pages() -> list[Page]:
             exp["_now"] = datetime.fromisoformat(meta.get("frozen_time") or meta["crawled_at"])
             out.append((exp, gzip.decompress((folder / f"{stem}.html.gz").read_bytes())))
     return out
+
+
+def realsite_pages(count: int = REALSITE_PAGES) -> list[Page]:
+    """``count`` generated pages of ``benchmarks/realsite.py`` (built in-process, no server)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from realsite import article_path, render_article
+
+    base = "http://127.0.0.1:8000"
+    return [({"url": base + article_path(n)}, render_article(n)) for n in range(count)]
+
+
+def dir_pages(folder: Path) -> list[Page]:
+    """Every ``*.html`` under ``folder`` (sorted), for timing only."""
+    files = sorted(folder.rglob("*.html"))
+    return [({"url": f"https://example.com/{f.name}"}, f.read_bytes()) for f in files]
 
 
 def _newsbot(exp: dict[str, Any], html: bytes) -> dict[str, Any]:
@@ -155,18 +174,19 @@ def _run(
     return {"ms": 1000 * sum(best) / len(best), "scores": scores}
 
 
-def _table(name: str, pages: list[Page], repeat: int, generic: bool) -> None:
-    runs = {"newsbot": _run(_newsbot, pages, ROWS, repeat, _cold)}
+def _table(name: str, pages: list[Page], repeat: int, generic: bool, scored: bool = True) -> None:
+    rows, traf_rows = (ROWS, TRAFILATURA_FIELDS) if scored else ((), ())
+    runs = {"newsbot": _run(_newsbot, pages, rows, repeat, _cold)}
     if generic:
-        runs["newsbot-generic"] = _run(_generic, pages, ROWS, repeat, _cold)
-    runs["trafilatura"] = _run(_trafilatura, pages, TRAFILATURA_FIELDS, repeat)
+        runs["newsbot-generic"] = _run(_generic, pages, rows, repeat, _cold)
+    runs["trafilatura"] = _run(_trafilatura, pages, traf_rows, repeat)
     n, names = len(pages), list(runs)
     ratio = runs["trafilatura"]["ms"] / runs["newsbot"]["ms"]
     print(f"\n{name}: {n} pages, fastest of {repeat} per page")
     print(f"{'':16}" + "".join(f"{k:>18}" for k in names))
     print(f"{'ms/page':16}" + "".join(f"{runs[k]['ms']:>18.1f}" for k in names))
     print(f"{'pages/s':16}" + "".join(f"{1000 / runs[k]['ms']:>18.1f}" for k in names))
-    for field in [*ROWS, "body_mean"]:
+    for field in [*rows, "body_mean"] if scored else ():
         cells = []
         for k in names:
             v = runs[k]["scores"].get(field)
@@ -224,23 +244,34 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3, help="timed runs per page (fastest counts)")
     ap.add_argument("--profile", action="store_true", help="print top-20 cumulative functions")
-    ap.add_argument("--set", choices=("all", "realworld", "fixtures"), default="all")
+    ap.add_argument("--set", choices=("all", "realworld", "fixtures", "realsite"), default="all")
+    ap.add_argument("--pages-dir", type=Path, help="also time every *.html under DIR")
     args = ap.parse_args()
     warnings.filterwarnings("ignore")
-    sets: list[tuple[str, list[Page], bool]] = []
+    sets: list[tuple[str, list[Page], bool, bool]] = []
     rw = realworld_dir()
     if args.set in ("all", "realworld"):
         if (rw / "expected").is_dir():
-            sets.append((f"realworld ({rw})", realworld_pages(), True))
+            sets.append((f"realworld ({rw})", realworld_pages(), True, True))
         else:
             print(f"realworld pages not found at {rw} (set NEWSBOT_REALWORLD_DIR): skipped")
     if args.set in ("all", "fixtures"):
-        sets.append((f"portal fixtures ({FIXTURES})", fixture_pages(), False))
-    for name, pages, generic in sets:
+        sets.append((f"portal fixtures ({FIXTURES})", fixture_pages(), False, True))
+    if args.set in ("all", "realsite"):
+        sets.append(
+            ("realsite (benchmarks/realsite.py, timing only)", realsite_pages(), False, False)
+        )
+    if args.pages_dir is not None:
+        pages = dir_pages(args.pages_dir)
+        if pages:
+            sets.append((f"pages under {args.pages_dir} (timing only)", pages, False, False))
+        else:
+            print(f"no *.html under {args.pages_dir}: skipped")
+    for name, pages, generic, scored in sets:
         if args.profile:
             _profile(pages)
         else:
-            _table(name, pages, args.repeat, generic)
+            _table(name, pages, args.repeat, generic, scored)
     if not args.profile:
         print(_dates())
     return 0

@@ -9,7 +9,7 @@ from typing import Any
 
 from newsbot import portals as _portals
 from newsbot.text import boilerplate
-from newsbot.text.arabic import arabic_ratio, strip_title_suffix, word_count
+from newsbot.text.arabic import arabic_ratio, first_key_word, strip_title_suffix, word_count
 from newsbot.text.arabic import clean_text as _clean_text
 from newsbot.text.arabic import match_key as _match_key
 from newsbot.text.bylines import parse_byline, parse_credit
@@ -47,6 +47,7 @@ __all__ = [
     "boilerplate",
     "clean_text",
     "date_from_url",
+    "first_key_word",
     "fold_date_text",
     "lex_date_text",
     "match_key",

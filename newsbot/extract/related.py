@@ -13,9 +13,10 @@ from urllib.parse import unquote, urljoin, urlsplit
 from lxml import etree
 from parsel import Selector
 
-from newsbot.extract._deps import boilerplate, clean_text, match_key
+from newsbot.extract._deps import boilerplate, clean_text, first_key_word, match_key
 from newsbot.extract.container import select_all
 from newsbot.extract.metadata import looks_like_article_url
+from newsbot.extract.tree import first_text, per_page, tagged
 
 LABEL_TAGS = (
     "h1",
@@ -38,6 +39,7 @@ LABEL_TAGS = (
     "font",
     "td",
 )
+_LABEL_TAG_SET = frozenset(LABEL_TAGS)
 NOT_RELATED_RE = re.compile(
     r"(?:^|[\s_-])(?:nav\w*|menu|footer|most-?\w*|popular|trending|ticker)(?:$|[\s_-])", re.I
 )
@@ -91,6 +93,16 @@ def _label_text(el: etree._Element, limit: int = 60) -> str | None:
             return None
         parts.append(t)
     return clean_text(" ".join(parts)) or None
+
+
+def _label_heads(root: etree._Element) -> list[tuple[etree._Element, str]]:
+    """Every possible label element (``LABEL_TAGS``, at most 4 children) with the first word of
+    its text's match key (``""``: none), shared by the related and similar-titles readers."""
+    return [
+        (el, first_key_word(first_text(el)))
+        for el in tagged(root, _LABEL_TAG_SET)
+        if len(el) <= 4  # more children: never a label (_label_text)
+    ]
 
 
 def _is_nav(el: etree._Element) -> bool:
@@ -154,7 +166,10 @@ def generic_related(
     found: list[tuple[str, str]] = []
     if not isinstance(root, etree._Element):
         return found
-    for el in root.iter(*LABEL_TAGS):
+    firsts = boilerplate.related_first_words(tuple(extra_labels))
+    for el, word in per_page("label_heads", root, _label_heads):
+        if word and word not in firsts:
+            continue  # a related label's key starts with one of these words
         text = _label_text(el)
         if not text or len(text) > 40:
             continue
@@ -267,10 +282,8 @@ def similar_titles(sel: Selector, selectors: tuple[str, ...] = ()) -> list[str]:
     root = sel.root
     if not isinstance(root, etree._Element):
         return out
-    for el in root.iter(*LABEL_TAGS):
-        first = next((t for t in el.itertext() if t.strip()), "")
-        words = match_key(first).split()
-        if words and words[0] not in _SIMILAR_FIRST_WORDS:
+    for el, word in per_page("label_heads", root, _label_heads):
+        if word and word not in _SIMILAR_FIRST_WORDS:
             continue
         text = _label_text(el)
         if not text or len(text) > 40 or not boilerplate.is_similar_label(text):

@@ -8,20 +8,41 @@ modify the tree.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any, TypeVar
 
 from lxml import etree
 
 TEXTS = etree.XPath(".//text()", smart_strings=False)
 """Every text node under an element (the ``.//text()`` of the Selector readers)."""
 
+_TEXT_NODES = etree.XPath("//text()", smart_strings=True)
+_DIGIT_RE = re.compile(r"[0-9٠-٩۰-۹]")
 _last: tuple[etree._Element | None, list[etree._Element]] = (None, [])
+_memo: dict[str, tuple[etree._Element, Any]] = {}
+T = TypeVar("T")
+_digits: tuple[etree._Element | None, set[etree._Element]] = (None, set())
 
 
 def start_page() -> None:
     """Forget the previous page's element list (``core.extract`` calls it for every page)."""
-    global _last
+    global _last, _digits
     _last = (None, [])
+    _digits = (None, set())
+    _memo.clear()
+
+
+def per_page(name: str, root: etree._Element, build: Callable[[etree._Element], T]) -> T:
+    """``build(root)``, computed once per page and shared by every reader asking for ``name``
+    (rebuilt for another root). Callers must not modify the value."""
+    hit = _memo.get(name)
+    if hit is not None and hit[0] is root:
+        return hit[1]  # type: ignore[no-any-return]
+    value = build(root)
+    _memo[name] = (root, value)
+    return value
 
 
 def elements(root: etree._Element) -> list[etree._Element]:
@@ -37,6 +58,42 @@ def elements(root: etree._Element) -> list[etree._Element]:
     els = [e for e in root.iter() if isinstance(e.tag, str)]
     _last = (root, els)
     return els
+
+
+def digit_holders(root: etree._Element) -> set[etree._Element]:
+    """Elements under ``root`` whose ``itertext()`` holds an ASCII, Arabic-Indic or Persian
+    digit (cached for the last root): an element outside it cannot show a date or a number."""
+    global _digits
+    last = _digits
+    if last[0] is root:
+        return last[1]
+    elements(root)  # keep every proxy alive: the set holds the shared element objects
+    held: set[etree._Element] = set()
+    for t in _TEXT_NODES(root):
+        if not _DIGIT_RE.search(t):
+            continue
+        owner = t.getparent()
+        el = owner.getparent() if t.is_tail and owner is not None else owner
+        while el is not None and el not in held:
+            held.add(el)
+            el = el.getparent()
+    _digits = (root, held)
+    return held
+
+
+def tagged(root: etree._Element, tags: frozenset[str]) -> list[etree._Element]:
+    """``root.iter(*tags)`` from the page's shared element list (no new lxml proxies)."""
+    return [e for e in elements(root) if e.tag in tags]
+
+
+def first_text(el: etree._Element) -> str:
+    """The first non-blank text piece of ``el`` (its ``itertext()`` order), ``""`` without one.
+
+    Reads ``el.text`` directly when it is not blank (most elements): no iterator is built."""
+    text = el.text
+    if text and text.strip():
+        return text
+    return next((t for t in el.itertext() if t.strip()), "")
 
 
 def text_of(el: etree._Element) -> str:

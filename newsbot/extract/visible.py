@@ -17,7 +17,7 @@ from newsbot.extract._deps import (
     parse_credit,
 )
 from newsbot.extract.metadata import overlap
-from newsbot.extract.tree import elements, xpath
+from newsbot.extract.tree import digit_holders, elements, first_text, tagged, xpath
 
 TITLE_MARK_RE = re.compile(r"title|titre|headline", re.I)
 TODAY_RE = re.compile(r"today|current-?date|clock|now-?date|header-?date|date-?now|top-?bar", re.I)
@@ -36,6 +36,9 @@ BYLINE_MARK_RE = re.compile(
 )
 """Byline boxes; a bare "source" box near the headline is the house/agency credit line."""
 BYLINE_TEXT_RE = re.compile(r"^\s*(?:كتب|كتبت|بقلم|حوار|إعداد|تقرير)\s*[:\uff1a]?\s+\S")
+BYLINE_WORD_RE = re.compile(r"كتب|بقلم|حوار|إعداد|تقرير")
+"""Pre-filter: a text matching ``BYLINE_TEXT_RE`` holds one of these words."""
+_PREFIXED_TAGS = frozenset(("p", "span", "div", "strong", "b"))
 TAGS_MARK_RE = re.compile(
     r"(?:^|[\s_-])(?:tags?|keywords?|post-?tags|tag-?list|topics|hashtags?)(?:$|[\s_-])"
     r"|(?-i:[a-z](?:Tags?|Keywords|Topics|Hashtags?))(?:$|[\s_-])",  # camelCase "articleTags"
@@ -47,6 +50,10 @@ CRUMB_MARK_RE = re.compile(
     r"breadcrumb|(?:^|[\s_-])crumbs?(?:$|[\s_-])|pathway|page-?location", re.I
 )
 DIGIT_RE = re.compile(r"[0-9٠-٩۰-۹]")
+_H12 = frozenset(("h1", "h2"))
+_TITLE_LIKE_TAGS = frozenset(("h1", "h2", "p", "div", "span"))
+_TAG_BOX_TAGS = frozenset(("div", "ul", "section", "p", "span", "nav"))
+_A = frozenset(("a",))
 
 
 def _text(el: etree._Element) -> str:
@@ -84,11 +91,11 @@ def find_h1(sel: Selector, heading: str | None) -> etree._Element | None:
     if not heading or not isinstance(root, etree._Element):
         return None
     key = match_key(heading)
-    for h in root.iter("h1", "h2"):
+    for h in tagged(root, _H12):
         if match_key(_text(h)) == key:
             return h
     best, best_score = None, 0.6
-    for h in root.iter("h1", "h2", "p", "div", "span"):
+    for h in tagged(root, _TITLE_LIKE_TAGS):
         if h.tag in ("p", "div", "span") and not TITLE_MARK_RE.search(h.get("class") or ""):
             continue
         text = short_text(h, 400)
@@ -109,9 +116,18 @@ def date_texts(
     root = sel.root
     if not isinstance(root, etree._Element):
         return pub, mod
+    digits = digit_holders(root)
     for el in _after(root, anchor)[:limit]:
-        if el.tag in ("script", "style", "a", "option", "head", "meta", "title"):
-            continue
+        if el not in digits or el.tag in (
+            "script",
+            "style",
+            "a",
+            "option",
+            "head",
+            "meta",
+            "title",
+        ):
+            continue  # no digit in its text: no date
         marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
         if TODAY_RE.search(marks):
             continue
@@ -155,11 +171,17 @@ def byline_texts(
             or COMMENT_RE.search(marks)
         ):
             continue  # the outlet or the comment form, not a byline
+        marked = BYLINE_MARK_RE.search(marks)
+        if not marked and not INFO_MARK_RE.search(marks):
+            # Only a "كتب ..." line can still qualify: its prefix word is in the raw text.
+            raw = short_text(el, 120) if el.tag in _PREFIXED_TAGS else None
+            if raw is None or not BYLINE_WORD_RE.search(clean_text(raw)):
+                continue
         if in_topic_block(el):
             continue  # keywords, tags, categories, breadcrumbs, menus: topics, never credits
         if short_text(el, 120) is None:
             continue
-        items = el.findall(".//li") if BYLINE_MARK_RE.search(marks) else []
+        items = el.findall(".//li") if marked else []
         text = _byline_text(items[0] if items else el, hidden)
         segment = bool(text and "|" in text and INFO_MARK_RE.search(marks))
         if segment:
@@ -168,8 +190,8 @@ def byline_texts(
             continue
         if text.startswith(CREDIT_PREFIXES) or _text(el).startswith(CREDIT_PREFIXES):
             continue  # "المصدر: ...": a credit line (credit_line / the body clean-up read it)
-        prefixed = el.tag in ("p", "span", "div", "strong", "b") and BYLINE_TEXT_RE.match(text)
-        if (BYLINE_MARK_RE.search(marks) or prefixed or segment) and text not in out:
+        prefixed = el.tag in _PREFIXED_TAGS and BYLINE_TEXT_RE.match(text)
+        if (marked or prefixed or segment) and text not in out:
             out.append(text)
     return out
 
@@ -289,7 +311,7 @@ def tag_links(sel: Selector, page_url: str = "") -> list[str]:
     rel = [t for t in rel if t and len(t) <= 60]
     if rel:
         return list(dict.fromkeys(rel))
-    for el in root.iter("div", "ul", "section", "p", "span", "nav"):
+    for el in tagged(root, _TAG_BOX_TAGS):
         marks = f"{el.get('class', '')} {el.get('id', '')}"
         if not marks.strip() or not TAGS_MARK_RE.search(marks):
             continue
@@ -370,7 +392,7 @@ def active_nav_item(sel: Selector) -> str | None:
     root = sel.root
     if not isinstance(root, etree._Element):
         return None
-    for a in root.iter("a"):
+    for a in tagged(root, _A):
         if not ACTIVE_RE.search(a.get("class", "") or "") or a.getparent() is None:
             continue
         if a.getparent().tag != "li" and not _in_chrome(a):
@@ -395,7 +417,7 @@ def credit_line(sel: Selector, anchor: etree._Element | None, limit: int = 3000)
     for el in _after(root, anchor)[:limit]:
         if el.tag not in ("div", "p", "span", "section", "footer", "li", "strong"):
             continue
-        first = next((t for t in el.itertext() if t.strip()), "")
+        first = first_text(el)
         if not clean_text(first).startswith(CREDIT_PREFIXES):
             continue  # cheap test on the first text piece before reading the whole element
         text = short_text(el, 80)

@@ -26,6 +26,7 @@ __all__ = [
     "HARAKAT",
     "arabic_ratio",
     "clean_text",
+    "first_key_word",
     "fuzzy_pattern",
     "match_key",
     "normalize_digits",
@@ -98,6 +99,12 @@ _HARAKAT_RE = re.compile(f"[{HARAKAT}]")
 _NON_WORD_RE = re.compile(r"[\W_]+")
 _WORD_SPLIT_RE = re.compile(r"[\s،؛,;]+|\.{2,}|…")
 _ALNUM_RE = re.compile(r"[^\W_]")
+_NOT_ARABIC_RE = re.compile(
+    "[^\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufefc]+"
+)
+"""Everything but the Arabic letters :func:`arabic_ratio` counts (presentation forms included)."""
+_NOT_WORDISH_RE = re.compile(r"[\W\d_]+")
+"""Characters that are never letters (kept: letters, and the rare non-decimal numerals)."""
 _ARABIC_LETTER_RE = re.compile(
     "[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff]"
 )
@@ -215,6 +222,30 @@ def _key(text: str) -> str:
     return _NON_WORD_RE.sub(" ", key).strip()
 
 
+_SPLIT_DROPPED_RE = re.compile("[\x1c-\x1f]")
+"""Characters ``str.split`` splits on that :func:`clean_text` drops (they join words)."""
+
+
+def first_key_word(text: str | None) -> str:
+    """The first word of ``match_key(text)`` (``""`` for none), computed on the text's first
+    whitespace-separated piece when that piece has a key (a long paragraph is not keyed whole).
+
+    >>> first_key_word("«إقرأ أيضاً» ... وبقية فقرة طويلة")
+    'اقرا'
+    """
+    if not text:
+        return ""
+    head = text.split(None, 1)
+    if not head:
+        return ""
+    if not _SPLIT_DROPPED_RE.search(text):
+        words = match_key(head[0]).split()
+        if words:
+            return words[0]
+    words = match_key(text).split()
+    return words[0] if words else ""
+
+
 def fuzzy_pattern(phrase: str, *, marks: bool = True) -> str:
     """Regex source matching ``phrase`` across common Arabic spelling variants.
 
@@ -258,13 +289,15 @@ def arabic_ratio(text: str | None) -> float:
     """
     if not text:
         return 0.0
-    letters = arabic = 0
-    for ch in text:
-        if ch.isalpha():
-            letters += 1
-            if _ARABIC_LETTER_RE.match(ch) or "\ufb50" <= ch <= "\ufefc":
-                arabic += 1
-    return arabic / letters if letters else 0.0
+    letters = _count_alpha(_NOT_WORDISH_RE.sub("", text))
+    if not letters:
+        return 0.0
+    return _count_alpha(_NOT_ARABIC_RE.sub("", text)) / letters
+
+
+def _count_alpha(text: str) -> int:
+    """How many characters of ``text`` are letters (``str.isalpha``); C-speed when all are."""
+    return len(text) if text.isalpha() else sum(map(str.isalpha, text))
 
 
 def word_count(text: str | None) -> int:

@@ -15,6 +15,7 @@ Doc page: README "Body clean-up".
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -213,6 +214,26 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 """Regexes searched in a cleaned line without harakat/tatweel (``strip_harakat(clean_text(line))``);
 any hit marks the line boilerplate."""
+_LIMIT_RE = re.compile(r"^\^\(\?=\(\?:\\W\*\+\\w\+\+\)\{1,(\d+)\}")
+"""The ``_words_at_most(n)`` head of a pattern (the line has at most ``n`` words)."""
+_WORD_RUN_RE = re.compile(r"\w+")
+
+
+def _word_limit(p: re.Pattern[str]) -> int | None:
+    m = _LIMIT_RE.match(p.pattern)
+    return int(m.group(1)) if m else None
+
+
+_PATTERN_LIMITS = tuple((p, _word_limit(p) or sys.maxsize) for p in BOILERPLATE_PATTERNS)
+"""Each pattern with the most words a line may have for it to match (``_words_at_most``)."""
+
+
+def _any_boilerplate_pattern(bare: str) -> bool:
+    """``any(p.search(bare) for p in BOILERPLATE_PATTERNS)``, skipping the patterns whose word
+    limit the line exceeds (a body paragraph is searched with a handful of them)."""
+    words = len(_WORD_RUN_RE.findall(bare))
+    return any(p.search(bare) for p, limit in _PATTERN_LIMITS if words <= limit)
+
 
 _DATE_KEYS = frozenset(tok for w in (*DATE_WORDS, *CITIES) for tok in match_key(w).split()) - {"ال"}
 _PHOTO_KEYS = frozenset(match_key(w) for w in PHOTO_CREDIT_WORDS)
@@ -241,6 +262,14 @@ def is_related_label(text: str | None, extra: Iterable[str] = ()) -> bool:
     return len(key.split()) <= 4 and any(
         key == p or key.startswith(p + " ") for p in _RELATED_PREFIX_KEYS
     )
+
+
+@lru_cache(maxsize=64)
+def related_first_words(extra: tuple[str, ...] = ()) -> frozenset[str]:
+    """First words of the keys :func:`is_related_label` accepts (with ``extra``): a text whose
+    key starts with another word is never a related label (cheap pre-filter for callers)."""
+    keys = (*_RELATED_KEYS, *_RELATED_PREFIX_KEYS, *(match_key(e) for e in extra))
+    return frozenset(k.split()[0] for k in keys if k)
 
 
 def is_similar_label(text: str | None, extra: Iterable[str] = ()) -> bool:
@@ -356,6 +385,6 @@ def _judge(s: str) -> bool:
     if not key:
         return True
     bare = strip_harakat(rest)
-    if any(p.search(bare) for p in BOILERPLATE_PATTERNS):
+    if _any_boilerplate_pattern(bare):
         return True
     return _is_date_line(key) or _is_photo_credit(bare, key)

@@ -139,7 +139,13 @@ def test_sigkill_one_worker_loses_nothing(
         item["fetched_url"] for w in (victim, survivor, restarted) for item in read_jsonl(w.feed)
     )
     assert len(urls) == ARTICLES, f"lost: {ARTICLES - len(urls)}"
-    assert set(urls.values()) == {1}, [u for u, n in urls.items() if n > 1]
+    # The one documented repeat (README, "Failures"): a SIGKILL in the instant between the
+    # victim's feed line and its seen-store write (one Redis round trip) re-emits that article.
+    # Only the victim's very last line can be such a repeat, and only once.
+    repeated = {u for u, n in urls.items() if n > 1}
+    victim_last = [item["fetched_url"] for item in read_jsonl(victim.feed)][-1:]
+    assert repeated <= set(victim_last), repeated
+    assert max(urls.values()) <= 2
     # Only the pages the killed worker had in flight were fetched again.
     logs = survivor.logfile.read_text() + restarted.logfile.read_text()
     requeued = sum(int(n) for n in re.findall(r"Re-queued (\d+) in-flight", logs))
