@@ -55,7 +55,7 @@ def elements(root: etree._Element) -> list[etree._Element]:
     last = _last
     if last[0] is root:
         return last[1]
-    els = [e for e in root.iter() if isinstance(e.tag, str)]
+    els = list(root.iter(etree.Element))  # elements only, filtered in C
     _last = (root, els)
     return els
 

@@ -61,13 +61,20 @@ def _text(el: etree._Element) -> str:
 
 
 def short_text(el: etree._Element, limit: int) -> str | None:
-    """Raw text of ``el`` if at most ``limit`` characters (cheap early exit), else None."""
+    """Raw text of ``el`` if at most ``limit`` characters (cheap early exit), else None.
+
+    The whitespace-collapsed length only grows as pieces are added, so the early exit may test
+    it at any points: at 3x ``limit`` raw characters, then each time the raw size doubles (a
+    whitespace-padded container is not re-joined for every piece)."""
     parts: list[str] = []
     size = 0
+    check_at = limit * 3
     for t in el.itertext():
         size += len(t)
-        if size > limit * 3 and len(" ".join("".join(parts).split())) > limit:
-            return None
+        if size > check_at:
+            if len(" ".join("".join(parts).split())) > limit:
+                return None
+            check_at = size * 2
         parts.append(t)
     text = " ".join("".join(parts).split())
     return text if len(text) <= limit else None
