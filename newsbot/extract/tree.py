@@ -60,6 +60,20 @@ def elements(root: etree._Element) -> list[etree._Element]:
     return els
 
 
+def subtree(root: etree._Element, el: etree._Element) -> list[etree._Element]:
+    """The elements under ``el`` (``el`` itself left out) in document order: a slice of the
+    shared element list of ``root`` (``el`` must be one of them). Callers must not modify it."""
+    els = elements(root)
+    start = els.index(el) + 1
+    last = el
+    while True:  # the subtree ends at its last element child's last element child, and so on
+        child = next((c for c in reversed(last) if isinstance(c.tag, str)), None)
+        if child is None:
+            break
+        last = child
+    return els[start : els.index(last, start - 1) + 1]
+
+
 def digit_holders(root: etree._Element) -> set[etree._Element]:
     """Elements under ``root`` whose ``itertext()`` holds an ASCII, Arabic-Indic or Persian
     digit (cached for the last root): an element outside it cannot show a date or a number."""
