@@ -83,7 +83,7 @@ def digit_holders(root: etree._Element) -> set[etree._Element]:
         return last[1]
     elements(root)  # keep every proxy alive: the set holds the shared element objects
     held: set[etree._Element] = set()
-    for t in _TEXT_NODES(root):
+    for t in per_page("text_nodes", root, _TEXT_NODES):
         if not _DIGIT_RE.search(t):
             continue
         owner = t.getparent()
@@ -100,14 +100,27 @@ def tagged(root: etree._Element, tags: frozenset[str]) -> list[etree._Element]:
     return [e for e in elements(root) if e.tag in tags]
 
 
-def first_text(el: etree._Element) -> str:
-    """The first non-blank text piece of ``el`` (its ``itertext()`` order), ``""`` without one.
+def first_texts(root: etree._Element) -> dict[etree._Element, str]:
+    """The first non-blank text piece (``itertext()`` order, not stripped) of every element under
+    ``root`` that has one; an element missing from the dict has none. Cached per page: one pass
+    over the text nodes in document order, each element filled once by the first text inside
+    it. Callers must not modify the dict."""
 
-    Reads ``el.text`` directly when it is not blank (most elements): no iterator is built."""
-    text = el.text
-    if text and text.strip():
-        return text
-    return next((t for t in el.itertext() if t.strip()), "")
+    def build(root: etree._Element) -> dict[etree._Element, str]:
+        elements(root)  # keep every proxy alive: the dict holds the shared element objects
+        held: dict[etree._Element, str] = {}
+        for t in per_page("text_nodes", root, _TEXT_NODES):
+            if not t.strip():
+                continue
+            owner = t.getparent()
+            el = owner.getparent() if t.is_tail and owner is not None else owner
+            text = str(t)
+            while el is not None and el not in held:
+                held[el] = text
+                el = el.getparent()
+        return held
+
+    return per_page("first_texts", root, build)
 
 
 def text_of(el: etree._Element) -> str:

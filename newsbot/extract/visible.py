@@ -17,7 +17,7 @@ from newsbot.extract._deps import (
     parse_credit,
 )
 from newsbot.extract.metadata import overlap
-from newsbot.extract.tree import digit_holders, elements, first_text, tagged, xpath
+from newsbot.extract.tree import digit_holders, elements, first_texts, tagged, xpath
 
 TITLE_MARK_RE = re.compile(r"title|titre|headline", re.I)
 TODAY_RE = re.compile(r"today|current-?date|clock|now-?date|header-?date|date-?now|top-?bar", re.I)
@@ -410,6 +410,7 @@ def active_nav_item(sel: Selector) -> str | None:
     return None
 
 
+_CREDIT_TAGS = frozenset(("div", "p", "span", "section", "footer", "li", "strong"))
 CREDIT_PREFIXES = ("المصدر", "المصادر", "مصدر الخبر", "نقلا عن", "نقلاً عن", "Source")
 NOT_OWN_CREDIT_RE = re.compile(
     r"related|read-?also|next-?post|teaser|similar|widget|sidebar|comment", re.I
@@ -421,11 +422,16 @@ def credit_line(sel: Selector, anchor: etree._Element | None, limit: int = 3000)
     root = sel.root
     if not isinstance(root, etree._Element):
         return None
+    firsts = first_texts(root)
+    verdicts: dict[str, bool] = {}  # nested boxes often share their first text piece
     for el in _after(root, anchor)[:limit]:
-        if el.tag not in ("div", "p", "span", "section", "footer", "li", "strong"):
+        if el.tag not in _CREDIT_TAGS:
             continue
-        first = first_text(el)
-        if not clean_text(first).startswith(CREDIT_PREFIXES):
+        first = firsts.get(el, "")
+        ok = verdicts.get(first)
+        if ok is None:
+            ok = verdicts[first] = clean_text(first).startswith(CREDIT_PREFIXES)
+        if not ok:
             continue  # cheap test on the first text piece before reading the whole element
         text = short_text(el, 80)
         if not text or not text.lstrip().startswith(CREDIT_PREFIXES):
