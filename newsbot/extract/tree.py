@@ -60,6 +60,22 @@ def elements(root: etree._Element) -> list[etree._Element]:
     return els
 
 
+def marked(root: etree._Element) -> list[tuple[etree._Element, str]]:
+    """Every element under ``root`` whose ``f"{class} {id}"`` string (missing attributes read as
+    ``""``) is not blank, with that string, in document order (cached per page). Callers must
+    not modify the list."""
+
+    def build(root: etree._Element) -> list[tuple[etree._Element, str]]:
+        out = []
+        for e in elements(root):
+            marks = f"{e.get('class', '')} {e.get('id', '')}"
+            if marks != " " and marks.strip():
+                out.append((e, marks))
+        return out
+
+    return per_page("marked", root, build)
+
+
 def subtree(root: etree._Element, el: etree._Element) -> list[etree._Element]:
     """The elements under ``el`` (``el`` itself left out) in document order: a slice of the
     shared element list of ``root`` (``el`` must be one of them). Callers must not modify it."""

@@ -17,7 +17,7 @@ from newsbot.extract._deps import (
     parse_credit,
 )
 from newsbot.extract.metadata import overlap
-from newsbot.extract.tree import digit_holders, elements, first_texts, tagged, xpath
+from newsbot.extract.tree import digit_holders, elements, first_texts, marked, tagged, xpath
 
 TITLE_MARK_RE = re.compile(r"title|titre|headline", re.I)
 TODAY_RE = re.compile(r"today|current-?date|clock|now-?date|header-?date|date-?now|top-?bar", re.I)
@@ -54,6 +54,7 @@ _H12 = frozenset(("h1", "h2"))
 _TITLE_LIKE_TAGS = frozenset(("h1", "h2", "p", "div", "span"))
 _TAG_BOX_TAGS = frozenset(("div", "ul", "section", "p", "span", "nav"))
 _A = frozenset(("a",))
+_REL_TAG = xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]")
 
 
 def _text(el: etree._Element) -> str:
@@ -312,15 +313,14 @@ def tag_links(sel: Selector, page_url: str = "") -> list[str]:
         return []
     rel = [
         _tag_text(a)
-        for a in root.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]")
+        for a in _REL_TAG(root)
         if "category" not in (a.get("rel") or "")  # WordPress rel="category tag" = the section
     ]
     rel = [t for t in rel if t and len(t) <= 60]
     if rel:
         return list(dict.fromkeys(rel))
-    for el in tagged(root, _TAG_BOX_TAGS):
-        marks = f"{el.get('class', '')} {el.get('id', '')}"
-        if not marks.strip() or not TAGS_MARK_RE.search(marks):
+    for el, marks in marked(root):
+        if el.tag not in _TAG_BOX_TAGS or not TAGS_MARK_RE.search(marks):
             continue
         links = list(el.iter("a"))
         if not all(TAG_HREF_RE.search(a.get("href") or "") for a in links) and any(
@@ -342,9 +342,12 @@ def breadcrumb(sel: Selector, title: str | None) -> str | None:
     if not isinstance(root, etree._Element):
         return None
     tkey = match_key(title or "")
-    for el in elements(root):
-        cls, ident = el.get("class"), el.get("id")
-        if not (cls or ident) or not CRUMB_MARK_RE.search(f"{cls or ''} {ident or ''}"):
+    verdicts: dict[str, bool] = {}  # one regex search per distinct class/id string
+    for el, marks in marked(root):
+        ok = verdicts.get(marks)
+        if ok is None:
+            ok = verdicts[marks] = CRUMB_MARK_RE.search(marks) is not None
+        if not ok:
             continue
         items = [clean_text(" ".join(x.itertext())) for x in el.iter("a", "li", "span")]
         items = [i for i in items if i and len(i) <= 50 and match_key(i) != tkey]
