@@ -173,18 +173,16 @@ def byline_texts(
             f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')} {el.get('rel', '')}"
             f" {el.get('aria-labelledby', '')}"
         )
-        if (
-            "Organization" in (el.get("itemtype") or "")
-            or _PUBLISHER_OR_FORM(el)
-            or COMMENT_RE.search(marks)
-        ):
-            continue  # the outlet or the comment form, not a byline
+        if COMMENT_RE.search(marks):
+            continue  # the comment form, not a byline
         marked = BYLINE_MARK_RE.search(marks)
         if not marked and not INFO_MARK_RE.search(marks):
             # Only a "كتب ..." line can still qualify: its prefix word is in the raw text.
             raw = short_text(el, 120) if el.tag in _PREFIXED_TAGS else None
             if raw is None or not BYLINE_WORD_RE.search(clean_text(raw)):
                 continue
+        if "Organization" in (el.get("itemtype") or "") or _PUBLISHER_OR_FORM(el):
+            continue  # the outlet or a form (checked after the cheaper tests: same outcome)
         if in_topic_block(el):
             continue  # keywords, tags, categories, breadcrumbs, menus: topics, never credits
         if short_text(el, 120) is None:
