@@ -226,6 +226,11 @@ _SPLIT_DROPPED_RE = re.compile("[\x1c-\x1f]")
 """Characters ``str.split`` splits on that :func:`clean_text` drops (they join words)."""
 
 
+_PLAIN_WORD_RE = re.compile("[\u0621-\u063a\u0641-\u064aA-Za-z0-9]+")
+"""A word :func:`match_key` only folds letter by letter (plain Arabic letters without harakat or
+tatweel, ASCII letters and digits): NFC/NFKC leave it as it is and nothing is dropped."""
+
+
 def first_key_word(text: str | None) -> str:
     """The first word of ``match_key(text)`` (``""`` for none), computed on the text's first
     whitespace-separated piece when that piece has a key (a long paragraph is not keyed whole).
@@ -239,6 +244,8 @@ def first_key_word(text: str | None) -> str:
     if not head:
         return ""
     if not _SPLIT_DROPPED_RE.search(text):
+        if _PLAIN_WORD_RE.fullmatch(head[0]):
+            return head[0].translate(_KEY_TABLE).lower()  # what match_key gives such a word
         words = match_key(head[0]).split()
         if words:
             return words[0]
