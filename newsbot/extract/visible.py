@@ -317,8 +317,14 @@ def tag_links(sel: Selector, page_url: str = "") -> list[str]:
     rel = [t for t in rel if t and len(t) <= 60]
     if rel:
         return list(dict.fromkeys(rel))
+    verdicts: dict[str, bool] = {}  # one regex search per distinct class/id string
     for el, marks in marked(root):
-        if el.tag not in _TAG_BOX_TAGS or not TAGS_MARK_RE.search(marks):
+        if el.tag not in _TAG_BOX_TAGS:
+            continue
+        ok = verdicts.get(marks)
+        if ok is None:
+            ok = verdicts[marks] = TAGS_MARK_RE.search(marks) is not None
+        if not ok:
             continue
         links = list(el.iter("a"))
         if not all(TAG_HREF_RE.search(a.get("href") or "") for a in links) and any(
