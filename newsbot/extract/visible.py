@@ -166,6 +166,7 @@ def byline_texts(
     out: list[str] = []
     if not isinstance(root, etree._Element):
         return out
+    verdicts: dict[str, tuple[bool, bool, bool]] = {}
     for el in _after(root, anchor)[:limit]:
         if el.tag in ("script", "style", "meta", "link", "head"):
             continue
@@ -173,10 +174,17 @@ def byline_texts(
             f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')} {el.get('rel', '')}"
             f" {el.get('aria-labelledby', '')}"
         )
-        if COMMENT_RE.search(marks):
+        verdict = verdicts.get(marks)
+        if verdict is None:  # one set of searches per distinct marks string
+            verdict = verdicts[marks] = (
+                COMMENT_RE.search(marks) is not None,
+                BYLINE_MARK_RE.search(marks) is not None,
+                INFO_MARK_RE.search(marks) is not None,
+            )
+        comment, marked, info = verdict
+        if comment:
             continue  # the comment form, not a byline
-        marked = BYLINE_MARK_RE.search(marks)
-        if not marked and not INFO_MARK_RE.search(marks):
+        if not marked and not info:
             # Only a "كتب ..." line can still qualify: its prefix word is in the raw text.
             raw = short_text(el, 120) if el.tag in _PREFIXED_TAGS else None
             if raw is None or not BYLINE_WORD_RE.search(clean_text(raw)):
@@ -189,7 +197,7 @@ def byline_texts(
             continue
         items = el.findall(".//li") if marked else []
         text = _byline_text(items[0] if items else el, hidden)
-        segment = bool(text and "|" in text and INFO_MARK_RE.search(marks))
+        segment = bool(text and "|" in text and info)
         if segment:
             text = _credit_segment(text)  # "الخرطوم: الراكوبة | 03-07-2024": credit + date
         if not text or len(text) > 80 or re.search(r"[0-9٠-٩]{3,}", text):
