@@ -203,6 +203,18 @@ _PLAIN_FOLDS = tuple((k, v) for k, v in _LETTER_KEY.items() if "\u0621" <= k <= 
 """The ``_KEY_TABLE`` entries for letters a plain text may hold (no value is also a key)."""
 
 
+_KEY_FOLDS = tuple((chr(k), v or "") for k, v in _KEY_TABLE.items())
+
+
+def _fold_key(text: str) -> str:
+    """``text.translate(_KEY_TABLE)``: one ``str.replace`` per table entry the text holds (no
+    value is also a key), several times faster on long texts than a per-character lookup."""
+    for char, folded in _KEY_FOLDS:
+        if char in text:
+            text = text.replace(char, folded)
+    return text
+
+
 def _fold_plain(text: str) -> str:
     """``text.translate(_KEY_TABLE).lower()`` for a plain text (a few ``str.replace`` passes
     are several times faster than a per-character table lookup)."""
@@ -239,7 +251,7 @@ def _key(text: str) -> str:
     if not cleaned:
         return ""
     key = unicodedata.normalize("NFKC", cleaned)
-    key = _HARAKAT_RE.sub("", key).translate(_KEY_TABLE).casefold()
+    key = _fold_key(_HARAKAT_RE.sub("", key)).casefold()
     return _NON_WORD_RE.sub(" ", key).strip()
 
 
