@@ -81,6 +81,29 @@ def short_text(el: etree._Element, limit: int) -> str | None:
     return text if len(text) <= limit else None
 
 
+_NO_DATE_TAGS = frozenset(("script", "style", "a", "option", "head", "meta", "title"))
+
+
+def _short_texts(els: list[etree._Element], limit: int) -> dict[etree._Element, str]:
+    """``short_text(el, limit)`` of each of ``els`` that has one (missing: None). Computed
+    innermost first: the collapsed text of an element is at least as long as that of any element
+    inside it, so once one is too long every ancestor is too, without reading its text."""
+    too_long: set[etree._Element] = set()
+    out: dict[etree._Element, str] = {}
+    for el in reversed(els):
+        if el in too_long:
+            continue
+        raw = short_text(el, limit)
+        if raw is not None:
+            out[el] = raw
+            continue
+        a: etree._Element | None = el
+        while a is not None and a not in too_long:
+            too_long.add(a)
+            a = a.getparent()
+    return out
+
+
 def _after(root: etree._Element, anchor: etree._Element | None) -> list[etree._Element]:
     """Elements after ``anchor`` in document order (all elements without an anchor)."""
     els = elements(root)
@@ -125,21 +148,17 @@ def date_texts(
     if not isinstance(root, etree._Element):
         return pub, mod
     digits = digit_holders(root)
-    for el in _after(root, anchor)[:limit]:
-        if el not in digits or el.tag in (
-            "script",
-            "style",
-            "a",
-            "option",
-            "head",
-            "meta",
-            "title",
-        ):
-            continue  # no digit in its text: no date
+    cands = [
+        el
+        for el in _after(root, anchor)[:limit]
+        if el in digits and el.tag not in _NO_DATE_TAGS  # no digit in its text: no date
+    ]
+    raws = _short_texts(cands, 160)
+    for el in cands:
         marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
         if TODAY_RE.search(marks):
             continue
-        raw = short_text(el, 160)
+        raw = raws.get(el)
         if raw is None or not DIGIT_RE.search(raw):
             continue  # no digit: no date (checked before the costlier clean-up)
         text = _text(el)
