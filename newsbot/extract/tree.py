@@ -139,6 +139,46 @@ def first_texts(root: etree._Element) -> dict[etree._Element, str]:
     return per_page("first_texts", root, build)
 
 
+def short_text(el: etree._Element, limit: int) -> str | None:
+    """Raw text of ``el`` if at most ``limit`` characters (cheap early exit), else None.
+
+    The whitespace-collapsed length only grows as pieces are added, so the early exit may test
+    it at any points: at 3x ``limit`` raw characters, then each time the raw size doubles (a
+    whitespace-padded container is not re-joined for every piece)."""
+    parts: list[str] = []
+    size = 0
+    check_at = limit * 3
+    for t in el.itertext():
+        size += len(t)
+        if size > check_at:
+            if len(" ".join("".join(parts).split())) > limit:
+                return None
+            check_at = size * 2
+        parts.append(t)
+    text = " ".join("".join(parts).split())
+    return text if len(text) <= limit else None
+
+
+def short_texts(els: list[etree._Element], limit: int) -> dict[etree._Element, str]:
+    """``short_text(el, limit)`` of each of ``els`` that has one (missing: None). Computed
+    innermost first: the collapsed text of an element is at least as long as that of any element
+    inside it, so once one is too long every ancestor is too, without reading its text."""
+    too_long: set[etree._Element] = set()
+    out: dict[etree._Element, str] = {}
+    for el in reversed(els):
+        if el in too_long:
+            continue
+        raw = short_text(el, limit)
+        if raw is not None:
+            out[el] = raw
+            continue
+        a: etree._Element | None = el
+        while a is not None and a not in too_long:
+            too_long.add(a)
+            a = a.getparent()
+    return out
+
+
 def text_of(el: etree._Element) -> str:
     """The ``.//text()`` nodes of ``el`` joined by a space (not cleaned)."""
     return " ".join(TEXTS(el))

@@ -17,7 +17,16 @@ from newsbot.extract._deps import (
     parse_credit,
 )
 from newsbot.extract.metadata import overlap
-from newsbot.extract.tree import digit_holders, elements, first_texts, marked, tagged, xpath
+from newsbot.extract.tree import (
+    digit_holders,
+    elements,
+    first_texts,
+    marked,
+    short_text,
+    short_texts,
+    tagged,
+    xpath,
+)
 
 TITLE_MARK_RE = re.compile(r"title|titre|headline", re.I)
 TODAY_RE = re.compile(r"today|current-?date|clock|now-?date|header-?date|date-?now|top-?bar", re.I)
@@ -61,47 +70,7 @@ def _text(el: etree._Element) -> str:
     return clean_text(" ".join(t for t in el.itertext() if isinstance(t, str)))
 
 
-def short_text(el: etree._Element, limit: int) -> str | None:
-    """Raw text of ``el`` if at most ``limit`` characters (cheap early exit), else None.
-
-    The whitespace-collapsed length only grows as pieces are added, so the early exit may test
-    it at any points: at 3x ``limit`` raw characters, then each time the raw size doubles (a
-    whitespace-padded container is not re-joined for every piece)."""
-    parts: list[str] = []
-    size = 0
-    check_at = limit * 3
-    for t in el.itertext():
-        size += len(t)
-        if size > check_at:
-            if len(" ".join("".join(parts).split())) > limit:
-                return None
-            check_at = size * 2
-        parts.append(t)
-    text = " ".join("".join(parts).split())
-    return text if len(text) <= limit else None
-
-
 _NO_DATE_TAGS = frozenset(("script", "style", "a", "option", "head", "meta", "title"))
-
-
-def _short_texts(els: list[etree._Element], limit: int) -> dict[etree._Element, str]:
-    """``short_text(el, limit)`` of each of ``els`` that has one (missing: None). Computed
-    innermost first: the collapsed text of an element is at least as long as that of any element
-    inside it, so once one is too long every ancestor is too, without reading its text."""
-    too_long: set[etree._Element] = set()
-    out: dict[etree._Element, str] = {}
-    for el in reversed(els):
-        if el in too_long:
-            continue
-        raw = short_text(el, limit)
-        if raw is not None:
-            out[el] = raw
-            continue
-        a: etree._Element | None = el
-        while a is not None and a not in too_long:
-            too_long.add(a)
-            a = a.getparent()
-    return out
 
 
 def _after(root: etree._Element, anchor: etree._Element | None) -> list[etree._Element]:
@@ -153,7 +122,7 @@ def date_texts(
         for el in _after(root, anchor)[:limit]
         if el in digits and el.tag not in _NO_DATE_TAGS  # no digit in its text: no date
     ]
-    raws = _short_texts(cands, 160)
+    raws = short_texts(cands, 160)
     for el in cands:
         marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
         if TODAY_RE.search(marks):
