@@ -122,7 +122,7 @@ def extract(
         st.inc("parser/page/empty")
         loader.add_value("url", url)
         return loader.load_item()
-    sel = Selector(text=text, type="html", base_url=url)
+    sel = tree.selector(text, url)
     tree.start_page()
     try:
         return _extract_fields(sel, loader, url, portal, st, hints, now, locale, zone, zone_source)

@@ -14,6 +14,9 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 from lxml import etree
+from lxml import html as lxml_html
+from parsel import Selector
+from parsel.selector import create_root_node
 
 TEXTS = etree.XPath(".//text()", smart_strings=False)
 """Every text node under an element (the ``.//text()`` of the Selector readers)."""
@@ -24,6 +27,31 @@ _last: tuple[etree._Element | None, list[etree._Element]] = (None, [])
 _memo: dict[str, tuple[etree._Element, Any]] = {}
 T = TypeVar("T")
 _digits: tuple[etree._Element | None, set[etree._Element]] = (None, set())
+
+
+_LOOKUP = etree.ElementDefaultClassLookup(
+    element=lxml_html.HtmlElement,
+    comment=lxml_html.HtmlComment,
+    pi=lxml_html.HtmlProcessingInstruction,
+)
+
+
+class _HTMLParser(lxml_html.HTMLParser):
+    """``lxml.html.HTMLParser`` whose elements are all plain ``HtmlElement`` picked in C.
+
+    lxml.html's own class lookup calls a Python method for every element proxy it creates,
+    only to give form controls their form classes, which no reader here uses."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.set_element_class_lookup(_LOOKUP)
+
+
+def selector(text: str, url: str) -> Selector:
+    """The page's ``Selector``: parsed as ``Selector(text=text, type="html", base_url=url)``
+    parses it (same parser options and recovery), with the C-level element class lookup."""
+    root = create_root_node(text, _HTMLParser, base_url=url, huge_tree=True)
+    return Selector(root=root, type="html", base_url=url)
 
 
 def start_page() -> None:
