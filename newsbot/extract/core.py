@@ -234,7 +234,10 @@ def _extract_fields(
 
     # Body and what the clean-up takes out of it.
     anchor = visible.find_h1(sel, title)
-    hidden = class_regex(hidden_classes(sel.xpath("//style/text()").getall()))
+    styles = [
+        e.text for e in tree.raw_text_elements(sel.root) if e.tag == "style" and e.text is not None
+    ]
+    hidden = class_regex(hidden_classes(styles))  # the //style/text() strings
     byline_sel = sv("byline")
     res: BodyResult = extract_body(
         sel,

@@ -139,6 +139,16 @@ def digit_holders(root: etree._Element) -> set[etree._Element]:
     return held
 
 
+_RAW_TEXT_TAGS = frozenset(("script", "style"))
+
+
+def raw_text_elements(root: etree._Element) -> list[etree._Element]:
+    """The page's ``<script>`` and ``<style>`` elements in document order (cached per page).
+    The HTML parser keeps their content as one text node, so ``el.text`` (None when empty) is
+    exactly what ``<xpath>/text()`` gives for them."""
+    return per_page("raw_text", root, lambda r: tagged(r, _RAW_TEXT_TAGS))
+
+
 def tagged(root: etree._Element, tags: frozenset[str]) -> list[etree._Element]:
     """``root.iter(*tags)`` from the page's shared element list (no new lxml proxies)."""
     return [e for e in elements(root) if e.tag in tags]
