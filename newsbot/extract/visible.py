@@ -367,11 +367,15 @@ ACTIVE_RE = re.compile(r"(?:^|[\s_-])(?:active|current|selected|nav-on|on)(?:$|[
 HOME_WORDS = ("الرئيسية", "الرئيسيه", "Home", "home")
 
 
+_CHROME_CLASS_RE = re.compile(r"nav|menu")
+
+
 def _in_chrome(el: etree._Element) -> bool:
     return any(
         isinstance(a.tag, str)
         and (
-            a.tag in ("nav", "header", "footer") or re.search(r"nav|menu", a.get("class", "") or "")
+            a.tag in ("nav", "header", "footer")
+            or _CHROME_CLASS_RE.search(a.get("class", "") or "")
         )
         for a in el.iterancestors()
     )
