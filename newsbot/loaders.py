@@ -14,12 +14,14 @@ from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from itemadapter import ItemAdapter
+from itemloaders.common import wrap_loader_context
 from itemloaders.processors import Identity, MapCompose, TakeFirst
+from itemloaders.utils import arg_to_iter
 from scrapy.loader import ItemLoader
 from w3lib.url import safe_url_string
 
-from newsbot.extract._deps import clean_text, strip_title_suffix
 from newsbot.items import Article
+from newsbot.text.arabic import clean_text, strip_title_suffix
 
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 
@@ -111,6 +113,22 @@ def _layer(value: Any) -> Any:
     return value
 
 
+_UNSET = object()
+
+
+def _fast_processor(proc: Any) -> Any:
+    """``Identity`` for an ``Identity()`` input processor; for ``MapCompose(f)`` (one function,
+    no default context) a ``(value, context) -> f's result`` callable; else None (slow path)."""
+    if type(proc) is Identity:
+        return Identity
+    if type(proc) is not MapCompose or len(proc.functions) != 1 or proc.default_loader_context:
+        return None
+    func = proc.functions[0]
+    if wrap_loader_context(func, {}) is func:  # f takes no loader_context
+        return lambda v, _ctx: func(v)
+    return lambda v, ctx: func(v, loader_context=ctx or {})
+
+
 class ArticleLoader(ItemLoader):
     """Loader for :class:`newsbot.items.Article` (see module docstring)."""
 
@@ -118,6 +136,7 @@ class ArticleLoader(ItemLoader):
     default_input_processor = MapCompose(_clean)
     default_output_processor = TakeFirst()
     _field_meta: ClassVar[dict[tuple[type, str], Any]] = {}
+    _fast_in: ClassVar[dict[tuple[type, str], Any]] = {}
 
     title_in = MapCompose(_title)
     description_in = MapCompose(_clean)
@@ -157,6 +176,27 @@ class ArticleLoader(ItemLoader):
         if meta is None:
             meta = self._field_meta[cache_key] = ItemAdapter(self.item).get_field_meta(field_name)
         return meta.get(key, default)
+
+    def _process_input_value(self, field_name: str, value: Any) -> Any:
+        """itemloaders' input step, without rebuilding the processor wrappers for every value
+        when the field's input processor is ``Identity()`` or ``MapCompose(f)`` (same values out).
+        Other processors, and any processor error, go through itemloaders (which re-raises
+        naming the field and the value)."""
+        key = (type(self), field_name)
+        fast = self._fast_in.get(key, _UNSET)
+        if fast is _UNSET:
+            fast = self._fast_in[key] = _fast_processor(self.get_input_processor(field_name))
+        if fast is None:
+            return super()._process_input_value(field_name, value)
+        if fast is Identity:
+            return value
+        try:
+            out: list[Any] = []
+            for v in arg_to_iter(value):
+                out += arg_to_iter(fast(v, self.context))
+            return out
+        except Exception:
+            return super()._process_input_value(field_name, value)
 
     def add_layer(self, field_name: str, values: Iterable[Any] | None) -> None:
         """Add a whole list as one layer of a list field (see :class:`FirstNonEmptyList`)."""

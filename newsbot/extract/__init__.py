@@ -69,4 +69,15 @@ def extract_article(
     """
     response = build_response(html, url, headers)
     article = extract(response, resolve_portal(url, portal), now=now)
-    return ItemAdapter(article).asdict()
+    return {key: _plain(value) for key, value in ItemAdapter(article).items()}
+
+
+_SCALARS = (str, int, float, bool)
+
+
+def _plain(value: Any) -> Any:
+    """``ItemAdapter.asdict`` of one field value; strings, numbers and None are returned as
+    they are without asking every item adapter whether they are items (they never are)."""
+    if value is None or type(value) in _SCALARS:
+        return value
+    return ItemAdapter._asdict(value)

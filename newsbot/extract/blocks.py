@@ -206,7 +206,7 @@ class _Reader:
         self.in_link: str | None = None
 
     def flush(self, tag: str = "p") -> None:
-        text = re.sub(r"\s+", " ", "".join(self.parts)).strip()
+        text = " ".join("".join(self.parts).split())  # = re.sub(r"\s+", " ", ...).strip()
         if text:
             self.cur.text = text
             self.cur.tag = tag if self.cur.tag == "p" else self.cur.tag
@@ -243,7 +243,7 @@ class _Reader:
         if tag == "a" and el.get("href"):
             href = urljoin(self.base, el.get("href", "").strip())
             self.in_link = href
-            text = re.sub(r"\s+", " ", "".join(el.itertext())).strip()
+            text = " ".join("".join(el.itertext()).split())
             title = (el.get("title") or "").strip()
             if text or title:
                 self.cur.links.append((href, title if len(title) > len(text) else text))

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
+from cssselect import parse as parse_css
+from cssselect.parser import Attrib, Class, Element, Hash
 from lxml import etree
 from parsel import Selector
+from parsel.csstranslator import HTMLTranslator
 
 from newsbot.extract.blocks import SKIP_TAGS, skipped
 
@@ -33,6 +37,32 @@ def select_all(sel: Selector, query: str) -> list[Selector]:
     if query.startswith("xpath:"):
         return list(sel.xpath(query[len("xpath:") :]))
     return list(sel.css(query))
+
+
+_TRANSLATOR = HTMLTranslator()
+_SELF_ONLY = (Class, Hash, Attrib)
+
+
+@lru_cache(maxsize=512)
+def scoped_xpath(query: str) -> etree.XPath | None:
+    """``query`` (CSS) compiled to the XPath ``sel.css`` runs, when what it matches depends on the
+    element alone (tag, classes, id, attributes; ``a, b`` groups): evaluated on a container it
+    gives exactly the page-wide matches that are the container or inside it. None for any other
+    query (combinators, pseudo-classes, ``::text``, ``xpath:``). Bad CSS raises as ``sel.css`` does.
+    """
+    if query.startswith("xpath:"):
+        return None
+    for group in parse_css(query):
+        if group.pseudo_element is not None:
+            return None
+        node = group.parsed_tree
+        while not isinstance(node, Element):
+            if not isinstance(node, _SELF_ONLY) or getattr(node, "namespace", None):
+                return None
+            node = node.selector
+        if node.namespace:
+            return None
+    return etree.XPath(_TRANSLATOR.css_to_xpath(query))
 
 
 def _text_len(el: etree._Element) -> int:

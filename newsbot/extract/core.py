@@ -122,7 +122,7 @@ def extract(
         st.inc("parser/page/empty")
         loader.add_value("url", url)
         return loader.load_item()
-    sel = Selector(text=text, type="html", base_url=url)
+    sel = tree.selector(text, url)
     tree.start_page()
     try:
         return _extract_fields(sel, loader, url, portal, st, hints, now, locale, zone, zone_source)
@@ -234,7 +234,10 @@ def _extract_fields(
 
     # Body and what the clean-up takes out of it.
     anchor = visible.find_h1(sel, title)
-    hidden = class_regex(hidden_classes(sel.xpath("//style/text()").getall()))
+    styles = [
+        e.text for e in tree.raw_text_elements(sel.root) if e.tag == "style" and e.text is not None
+    ]
+    hidden = class_regex(hidden_classes(styles))  # the //style/text() strings
     byline_sel = sv("byline")
     res: BodyResult = extract_body(
         sel,

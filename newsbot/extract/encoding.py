@@ -24,6 +24,8 @@ _MOJIBAKE_RE = re.compile(
     "[ØÙÚÛ][\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
 )
 _ARABIC_RE = re.compile("[\u0600-\u06ff]")
+_MOJIBAKE_LEADS = "ØÙÚÛ"
+"""The first character of every ``_MOJIBAKE_RE`` hit."""
 
 
 _CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
@@ -42,8 +44,11 @@ def looks_binary(body: bytes) -> bool:
 
 def looks_mojibake(text: str) -> bool:
     """True when ``text`` holds UTF-8 Arabic decoded as a single-byte Western encoding."""
-    hits = len(_MOJIBAKE_RE.findall(text[:200_000]))
-    return hits >= 5 and hits > len(_ARABIC_RE.findall(text[:200_000]))
+    head = text[:200_000]
+    if not any(lead in head for lead in _MOJIBAKE_LEADS):
+        return False  # every hit starts with one of them (a plain substring scan is fast)
+    hits = len(_MOJIBAKE_RE.findall(head))
+    return hits >= 5 and hits > len(_ARABIC_RE.findall(head))
 
 
 def _western_bytes(text: str) -> bytes:

@@ -14,7 +14,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from lxml import etree
 from parsel import Selector
+
+from newsbot.extract.tree import raw_text_elements
 
 logger = logging.getLogger(__name__)
 
@@ -62,12 +65,28 @@ def _repair(text: str) -> Any:
         return None
 
 
+_LOWER_LDJSON = str.maketrans("LDJSON", "ldjson")
+
+
+def _ld_json_texts(sel: Selector) -> list[str]:
+    """``//script[contains(translate(@type,"LDJSON","ldjson"),"ld+json")]/text()``, read from
+    the page's shared script list."""
+    root = sel.root
+    if not isinstance(root, etree._Element):
+        return []
+    return [
+        e.text
+        for e in raw_text_elements(root)
+        if e.tag == "script"
+        and e.text is not None
+        and "ld+json" in (e.get("type") or "").translate(_LOWER_LDJSON)
+    ]
+
+
 def load_blocks(sel: Selector, stats: Any = None) -> list[Any]:
     """Parsed JSON values of every ``application/ld+json`` script (invalid ones skipped)."""
     out: list[Any] = []
-    for raw in sel.xpath(
-        '//script[contains(translate(@type,"LDJSON","ldjson"),"ld+json")]/text()'
-    ).getall():
+    for raw in _ld_json_texts(sel):
         text = _WRAPPERS.sub("", raw.strip()).strip()
         if not text:
             continue

@@ -14,7 +14,7 @@ from lxml import etree
 from parsel import Selector
 
 from newsbot.extract._deps import clean_text, match_key
-from newsbot.extract.tree import text_of, xpath
+from newsbot.extract.tree import subtree, tagged, text_of, xpath
 
 META_KEYS = (
     "og:title",
@@ -246,15 +246,36 @@ TITLE_CLASS_RE = re.compile(r"title|titre|headline|heading|عنوان", re.I)
 
 
 _CLASSED = xpath("//body//*[not(self::h1) and not(self::a) and not(self::title)][@class]")
+_NOT_TITLE_LIKE = frozenset(("h1", "a", "title"))
+_BODY = frozenset(("body",))
+
+
+def _classed(root: etree._Element) -> list[etree._Element]:
+    """``_CLASSED`` read from the shared element list (the XPath only when the page has no or
+    several ``<body>`` elements)."""
+    bodies = tagged(root, _BODY)
+    if len(bodies) != 1:
+        return _CLASSED(root)  # type: ignore[no-any-return]
+    return [
+        e
+        for e in subtree(root, bodies[0])
+        if e.tag not in _NOT_TITLE_LIKE and e.get("class") is not None
+    ]
 
 
 def title_like(sel: Selector, limit: int = 40) -> list[str]:
     """Texts of non-heading elements whose class names them a title (``p.Titre``, ``div.title``)."""
-    out = []
-    if not isinstance(sel.root, etree._Element):
+    out: list[str] = []
+    root = sel.root
+    if not isinstance(root, etree._Element):
         return out
-    for el in _CLASSED(sel.root)[:3000]:
-        if not TITLE_CLASS_RE.search(el.get("class") or ""):
+    verdicts: dict[str, bool] = {}  # one regex search per distinct class string
+    for el in _classed(root)[:3000]:
+        cls = el.get("class") or ""
+        ok = verdicts.get(cls)
+        if ok is None:
+            ok = verdicts[cls] = TITLE_CLASS_RE.search(cls) is not None
+        if not ok:
             continue
         txt = clean_text(text_of(el))
         if txt and 3 <= len(txt.split()) <= 40 and txt not in out:

@@ -10,11 +10,15 @@ import json
 import logging
 from typing import Any
 
+from lxml import etree
 from parsel import Selector
+
+from newsbot.extract.tree import raw_text_elements
 
 logger = logging.getLogger(__name__)
 
 SCRIPT_XPATH = "//script[@id='__NEXT_DATA__' or @id='__NUXT_DATA__']/text()"
+_DATA_IDS = ("__NEXT_DATA__", "__NUXT_DATA__")
 TITLE_KEYS = ("headline", "title", "name")
 BODY_KEYS = ("body", "content", "articleBody", "text", "html", "bodyHtml", "contentHtml")
 PUBLISHED_KEYS = ("datePublished", "publishedAt", "published_at", "publishDate", "createdAt")
@@ -29,7 +33,17 @@ MAX_DEPTH = 12
 
 def article_fields(sel: Selector) -> dict[str, Any]:
     """Keys as :func:`newsbot.extract.jsonld.article_fields` (``body`` may be HTML); ``{}``."""
-    raw = sel.xpath(SCRIPT_XPATH).get()
+    root = sel.root
+    if not isinstance(root, etree._Element):
+        return {}
+    raw = next(  # SCRIPT_XPATH's first text, read from the page's shared script list
+        (
+            e.text
+            for e in raw_text_elements(root)
+            if e.tag == "script" and e.text is not None and e.get("id") in _DATA_IDS
+        ),
+        None,
+    )
     if not raw:
         return {}
     try:

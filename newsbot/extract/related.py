@@ -16,7 +16,7 @@ from parsel import Selector
 from newsbot.extract._deps import boilerplate, clean_text, first_key_word, match_key
 from newsbot.extract.container import select_all
 from newsbot.extract.metadata import looks_like_article_url
-from newsbot.extract.tree import first_text, per_page, tagged
+from newsbot.extract.tree import first_texts, per_page, tagged
 
 LABEL_TAGS = (
     "h1",
@@ -96,13 +96,23 @@ def _label_text(el: etree._Element, limit: int = 60) -> str | None:
 
 
 def _label_heads(root: etree._Element) -> list[tuple[etree._Element, str]]:
-    """Every possible label element (``LABEL_TAGS``, at most 4 children) with the first word of
-    its text's match key (``""``: none), shared by the related and similar-titles readers."""
-    return [
-        (el, first_key_word(first_text(el)))
-        for el in tagged(root, _LABEL_TAG_SET)
-        if len(el) <= 4  # more children: never a label (_label_text)
-    ]
+    """Every possible label element (``LABEL_TAGS``, at most 4 children, some non-blank text)
+    with the first word of its text's match key (``""``: none), shared by the related and
+    similar-titles readers (an element without text has no :func:`_label_text`)."""
+    words: dict[str, str] = {}  # nested boxes often share their first text node
+    firsts = first_texts(root)
+    out = []
+    for el in tagged(root, _LABEL_TAG_SET):
+        if len(el) > 4:  # more children: never a label (_label_text)
+            continue
+        text = firsts.get(el)
+        if text is None:
+            continue  # no text at all
+        word = words.get(text)
+        if word is None:
+            word = words[text] = first_key_word(text)
+        out.append((el, word))
+    return out
 
 
 def _is_nav(el: etree._Element) -> bool:

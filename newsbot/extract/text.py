@@ -17,7 +17,7 @@ from parsel import Selector
 from newsbot.extract._deps import clean_text, fold_date_text, lex_date_text, parse_date_info
 from newsbot.extract.blocks import Block, read_blocks
 from newsbot.extract.body import BodyResult, clean_blocks
-from newsbot.extract.container import generic_container, lead_before, select_all
+from newsbot.extract.container import generic_container, lead_before, scoped_xpath, select_all
 
 logger = logging.getLogger(__name__)
 
@@ -187,9 +187,14 @@ def extract_body(
 
     if selectors is not None and selectors.body:
         keep: list[etree._Element] = []  # lxml proxies must stay alive for id() to be stable
+        scoped: list[etree.XPath] = []  # run on the containers only: nothing outside is read
         for q in selectors.remove:
             try:
-                keep += [x.root for x in select_all(sel, q)]
+                local = scoped_xpath(q)
+                if local is not None:
+                    scoped.append(local)
+                else:
+                    keep += [x.root for x in select_all(sel, q)]
             except Exception as exc:
                 logger.warning("remove selector %r failed: %s", q, exc)
         for q in selectors.body:
@@ -203,6 +208,7 @@ def extract_body(
             if containers:
                 break
         if containers:
+            keep += [x for c in containers for local in scoped for x in local(c)]
             removed = {id(x) for x in keep}
             blocks = [
                 b

@@ -14,6 +14,9 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 from lxml import etree
+from lxml import html as lxml_html
+from parsel import Selector
+from parsel.selector import create_root_node
 
 TEXTS = etree.XPath(".//text()", smart_strings=False)
 """Every text node under an element (the ``.//text()`` of the Selector readers)."""
@@ -24,6 +27,31 @@ _last: tuple[etree._Element | None, list[etree._Element]] = (None, [])
 _memo: dict[str, tuple[etree._Element, Any]] = {}
 T = TypeVar("T")
 _digits: tuple[etree._Element | None, set[etree._Element]] = (None, set())
+
+
+_LOOKUP = etree.ElementDefaultClassLookup(
+    element=lxml_html.HtmlElement,
+    comment=lxml_html.HtmlComment,
+    pi=lxml_html.HtmlProcessingInstruction,
+)
+
+
+class _HTMLParser(lxml_html.HTMLParser):
+    """``lxml.html.HTMLParser`` whose elements are all plain ``HtmlElement`` picked in C.
+
+    lxml.html's own class lookup calls a Python method for every element proxy it creates,
+    only to give form controls their form classes, which no reader here uses."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.set_element_class_lookup(_LOOKUP)
+
+
+def selector(text: str, url: str) -> Selector:
+    """The page's ``Selector``: parsed as ``Selector(text=text, type="html", base_url=url)``
+    parses it (same parser options and recovery), with the C-level element class lookup."""
+    root = create_root_node(text, _HTMLParser, base_url=url, huge_tree=True)
+    return Selector(root=root, type="html", base_url=url)
 
 
 def start_page() -> None:
@@ -55,9 +83,39 @@ def elements(root: etree._Element) -> list[etree._Element]:
     last = _last
     if last[0] is root:
         return last[1]
-    els = [e for e in root.iter() if isinstance(e.tag, str)]
+    els = list(root.iter(etree.Element))  # elements only, filtered in C
     _last = (root, els)
     return els
+
+
+def marked(root: etree._Element) -> list[tuple[etree._Element, str]]:
+    """Every element under ``root`` whose ``f"{class} {id}"`` string (missing attributes read as
+    ``""``) is not blank, with that string, in document order (cached per page). Callers must
+    not modify the list."""
+
+    def build(root: etree._Element) -> list[tuple[etree._Element, str]]:
+        out = []
+        for e in elements(root):
+            marks = f"{e.get('class', '')} {e.get('id', '')}"
+            if marks != " " and marks.strip():
+                out.append((e, marks))
+        return out
+
+    return per_page("marked", root, build)
+
+
+def subtree(root: etree._Element, el: etree._Element) -> list[etree._Element]:
+    """The elements under ``el`` (``el`` itself left out) in document order: a slice of the
+    shared element list of ``root`` (``el`` must be one of them). Callers must not modify it."""
+    els = elements(root)
+    start = els.index(el) + 1
+    last = el
+    while True:  # the subtree ends at its last element child's last element child, and so on
+        child = next((c for c in reversed(last) if isinstance(c.tag, str)), None)
+        if child is None:
+            break
+        last = child
+    return els[start : els.index(last, start - 1) + 1]
 
 
 def digit_holders(root: etree._Element) -> set[etree._Element]:
@@ -69,7 +127,7 @@ def digit_holders(root: etree._Element) -> set[etree._Element]:
         return last[1]
     elements(root)  # keep every proxy alive: the set holds the shared element objects
     held: set[etree._Element] = set()
-    for t in _TEXT_NODES(root):
+    for t in per_page("text_nodes", root, _TEXT_NODES):
         if not _DIGIT_RE.search(t):
             continue
         owner = t.getparent()
@@ -81,19 +139,82 @@ def digit_holders(root: etree._Element) -> set[etree._Element]:
     return held
 
 
+_RAW_TEXT_TAGS = frozenset(("script", "style"))
+
+
+def raw_text_elements(root: etree._Element) -> list[etree._Element]:
+    """The page's ``<script>`` and ``<style>`` elements in document order (cached per page).
+    The HTML parser keeps their content as one text node, so ``el.text`` (None when empty) is
+    exactly what ``<xpath>/text()`` gives for them."""
+    return per_page("raw_text", root, lambda r: tagged(r, _RAW_TEXT_TAGS))
+
+
 def tagged(root: etree._Element, tags: frozenset[str]) -> list[etree._Element]:
     """``root.iter(*tags)`` from the page's shared element list (no new lxml proxies)."""
     return [e for e in elements(root) if e.tag in tags]
 
 
-def first_text(el: etree._Element) -> str:
-    """The first non-blank text piece of ``el`` (its ``itertext()`` order), ``""`` without one.
+def first_texts(root: etree._Element) -> dict[etree._Element, str]:
+    """The first non-blank text piece (``itertext()`` order, not stripped) of every element under
+    ``root`` that has one; an element missing from the dict has none. Cached per page: one pass
+    over the text nodes in document order, each element filled once by the first text inside
+    it. Callers must not modify the dict."""
 
-    Reads ``el.text`` directly when it is not blank (most elements): no iterator is built."""
-    text = el.text
-    if text and text.strip():
-        return text
-    return next((t for t in el.itertext() if t.strip()), "")
+    def build(root: etree._Element) -> dict[etree._Element, str]:
+        elements(root)  # keep every proxy alive: the dict holds the shared element objects
+        held: dict[etree._Element, str] = {}
+        for t in per_page("text_nodes", root, _TEXT_NODES):
+            if not t.strip():
+                continue
+            owner = t.getparent()
+            el = owner.getparent() if t.is_tail and owner is not None else owner
+            text = str(t)
+            while el is not None and el not in held:
+                held[el] = text
+                el = el.getparent()
+        return held
+
+    return per_page("first_texts", root, build)
+
+
+def short_text(el: etree._Element, limit: int) -> str | None:
+    """Raw text of ``el`` if at most ``limit`` characters (cheap early exit), else None.
+
+    The whitespace-collapsed length only grows as pieces are added, so the early exit may test
+    it at any points: at 3x ``limit`` raw characters, then each time the raw size doubles (a
+    whitespace-padded container is not re-joined for every piece)."""
+    parts: list[str] = []
+    size = 0
+    check_at = limit * 3
+    for t in el.itertext():
+        size += len(t)
+        if size > check_at:
+            if len(" ".join("".join(parts).split())) > limit:
+                return None
+            check_at = size * 2
+        parts.append(t)
+    text = " ".join("".join(parts).split())
+    return text if len(text) <= limit else None
+
+
+def short_texts(els: list[etree._Element], limit: int) -> dict[etree._Element, str]:
+    """``short_text(el, limit)`` of each of ``els`` that has one (missing: None). Computed
+    innermost first: the collapsed text of an element is at least as long as that of any element
+    inside it, so once one is too long every ancestor is too, without reading its text."""
+    too_long: set[etree._Element] = set()
+    out: dict[etree._Element, str] = {}
+    for el in reversed(els):
+        if el in too_long:
+            continue
+        raw = short_text(el, limit)
+        if raw is not None:
+            out[el] = raw
+            continue
+        a: etree._Element | None = el
+        while a is not None and a not in too_long:
+            too_long.add(a)
+            a = a.getparent()
+    return out
 
 
 def text_of(el: etree._Element) -> str:

@@ -17,7 +17,16 @@ from newsbot.extract._deps import (
     parse_credit,
 )
 from newsbot.extract.metadata import overlap
-from newsbot.extract.tree import digit_holders, elements, first_text, tagged, xpath
+from newsbot.extract.tree import (
+    digit_holders,
+    elements,
+    first_texts,
+    marked,
+    short_text,
+    short_texts,
+    tagged,
+    xpath,
+)
 
 TITLE_MARK_RE = re.compile(r"title|titre|headline", re.I)
 TODAY_RE = re.compile(r"today|current-?date|clock|now-?date|header-?date|date-?now|top-?bar", re.I)
@@ -54,23 +63,14 @@ _H12 = frozenset(("h1", "h2"))
 _TITLE_LIKE_TAGS = frozenset(("h1", "h2", "p", "div", "span"))
 _TAG_BOX_TAGS = frozenset(("div", "ul", "section", "p", "span", "nav"))
 _A = frozenset(("a",))
+_REL_TAG = xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]")
 
 
 def _text(el: etree._Element) -> str:
     return clean_text(" ".join(t for t in el.itertext() if isinstance(t, str)))
 
 
-def short_text(el: etree._Element, limit: int) -> str | None:
-    """Raw text of ``el`` if at most ``limit`` characters (cheap early exit), else None."""
-    parts: list[str] = []
-    size = 0
-    for t in el.itertext():
-        size += len(t)
-        if size > limit * 3 and len(" ".join("".join(parts).split())) > limit:
-            return None
-        parts.append(t)
-    text = " ".join("".join(parts).split())
-    return text if len(text) <= limit else None
+_NO_DATE_TAGS = frozenset(("script", "style", "a", "option", "head", "meta", "title"))
 
 
 def _after(root: etree._Element, anchor: etree._Element | None) -> list[etree._Element]:
@@ -117,21 +117,17 @@ def date_texts(
     if not isinstance(root, etree._Element):
         return pub, mod
     digits = digit_holders(root)
-    for el in _after(root, anchor)[:limit]:
-        if el not in digits or el.tag in (
-            "script",
-            "style",
-            "a",
-            "option",
-            "head",
-            "meta",
-            "title",
-        ):
-            continue  # no digit in its text: no date
+    cands = [
+        el
+        for el in _after(root, anchor)[:limit]
+        if el in digits and el.tag not in _NO_DATE_TAGS  # no digit in its text: no date
+    ]
+    raws = short_texts(cands, 160)
+    for el in cands:
         marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
         if TODAY_RE.search(marks):
             continue
-        raw = short_text(el, 160)
+        raw = raws.get(el)
         if raw is None or not DIGIT_RE.search(raw):
             continue  # no digit: no date (checked before the costlier clean-up)
         text = _text(el)
@@ -158,6 +154,7 @@ def byline_texts(
     out: list[str] = []
     if not isinstance(root, etree._Element):
         return out
+    verdicts: dict[str, tuple[bool, bool, bool]] = {}
     for el in _after(root, anchor)[:limit]:
         if el.tag in ("script", "style", "meta", "link", "head"):
             continue
@@ -165,25 +162,30 @@ def byline_texts(
             f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')} {el.get('rel', '')}"
             f" {el.get('aria-labelledby', '')}"
         )
-        if (
-            "Organization" in (el.get("itemtype") or "")
-            or _PUBLISHER_OR_FORM(el)
-            or COMMENT_RE.search(marks)
-        ):
-            continue  # the outlet or the comment form, not a byline
-        marked = BYLINE_MARK_RE.search(marks)
-        if not marked and not INFO_MARK_RE.search(marks):
+        verdict = verdicts.get(marks)
+        if verdict is None:  # one set of searches per distinct marks string
+            verdict = verdicts[marks] = (
+                COMMENT_RE.search(marks) is not None,
+                BYLINE_MARK_RE.search(marks) is not None,
+                INFO_MARK_RE.search(marks) is not None,
+            )
+        comment, marked, info = verdict
+        if comment:
+            continue  # the comment form, not a byline
+        if not marked and not info:
             # Only a "كتب ..." line can still qualify: its prefix word is in the raw text.
             raw = short_text(el, 120) if el.tag in _PREFIXED_TAGS else None
             if raw is None or not BYLINE_WORD_RE.search(clean_text(raw)):
                 continue
+        if "Organization" in (el.get("itemtype") or "") or _PUBLISHER_OR_FORM(el):
+            continue  # the outlet or a form (checked after the cheaper tests: same outcome)
         if in_topic_block(el):
             continue  # keywords, tags, categories, breadcrumbs, menus: topics, never credits
         if short_text(el, 120) is None:
             continue
         items = el.findall(".//li") if marked else []
         text = _byline_text(items[0] if items else el, hidden)
-        segment = bool(text and "|" in text and INFO_MARK_RE.search(marks))
+        segment = bool(text and "|" in text and info)
         if segment:
             text = _credit_segment(text)  # "الخرطوم: الراكوبة | 03-07-2024": credit + date
         if not text or len(text) > 80 or re.search(r"[0-9٠-٩]{3,}", text):
@@ -305,15 +307,20 @@ def tag_links(sel: Selector, page_url: str = "") -> list[str]:
         return []
     rel = [
         _tag_text(a)
-        for a in root.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]")
+        for a in _REL_TAG(root)
         if "category" not in (a.get("rel") or "")  # WordPress rel="category tag" = the section
     ]
     rel = [t for t in rel if t and len(t) <= 60]
     if rel:
         return list(dict.fromkeys(rel))
-    for el in tagged(root, _TAG_BOX_TAGS):
-        marks = f"{el.get('class', '')} {el.get('id', '')}"
-        if not marks.strip() or not TAGS_MARK_RE.search(marks):
+    verdicts: dict[str, bool] = {}  # one regex search per distinct class/id string
+    for el, marks in marked(root):
+        if el.tag not in _TAG_BOX_TAGS:
+            continue
+        ok = verdicts.get(marks)
+        if ok is None:
+            ok = verdicts[marks] = TAGS_MARK_RE.search(marks) is not None
+        if not ok:
             continue
         links = list(el.iter("a"))
         if not all(TAG_HREF_RE.search(a.get("href") or "") for a in links) and any(
@@ -335,9 +342,12 @@ def breadcrumb(sel: Selector, title: str | None) -> str | None:
     if not isinstance(root, etree._Element):
         return None
     tkey = match_key(title or "")
-    for el in elements(root):
-        cls, ident = el.get("class"), el.get("id")
-        if not (cls or ident) or not CRUMB_MARK_RE.search(f"{cls or ''} {ident or ''}"):
+    verdicts: dict[str, bool] = {}  # one regex search per distinct class/id string
+    for el, marks in marked(root):
+        ok = verdicts.get(marks)
+        if ok is None:
+            ok = verdicts[marks] = CRUMB_MARK_RE.search(marks) is not None
+        if not ok:
             continue
         items = [clean_text(" ".join(x.itertext())) for x in el.iter("a", "li", "span")]
         items = [i for i in items if i and len(i) <= 50 and match_key(i) != tkey]
@@ -357,11 +367,15 @@ ACTIVE_RE = re.compile(r"(?:^|[\s_-])(?:active|current|selected|nav-on|on)(?:$|[
 HOME_WORDS = ("الرئيسية", "الرئيسيه", "Home", "home")
 
 
+_CHROME_CLASS_RE = re.compile(r"nav|menu")
+
+
 def _in_chrome(el: etree._Element) -> bool:
     return any(
         isinstance(a.tag, str)
         and (
-            a.tag in ("nav", "header", "footer") or re.search(r"nav|menu", a.get("class", "") or "")
+            a.tag in ("nav", "header", "footer")
+            or _CHROME_CLASS_RE.search(a.get("class", "") or "")
         )
         for a in el.iterancestors()
     )
@@ -403,6 +417,7 @@ def active_nav_item(sel: Selector) -> str | None:
     return None
 
 
+_CREDIT_TAGS = frozenset(("div", "p", "span", "section", "footer", "li", "strong"))
 CREDIT_PREFIXES = ("المصدر", "المصادر", "مصدر الخبر", "نقلا عن", "نقلاً عن", "Source")
 NOT_OWN_CREDIT_RE = re.compile(
     r"related|read-?also|next-?post|teaser|similar|widget|sidebar|comment", re.I
@@ -414,11 +429,16 @@ def credit_line(sel: Selector, anchor: etree._Element | None, limit: int = 3000)
     root = sel.root
     if not isinstance(root, etree._Element):
         return None
+    firsts = first_texts(root)
+    verdicts: dict[str, bool] = {}  # nested boxes often share their first text piece
     for el in _after(root, anchor)[:limit]:
-        if el.tag not in ("div", "p", "span", "section", "footer", "li", "strong"):
+        if el.tag not in _CREDIT_TAGS:
             continue
-        first = first_text(el)
-        if not clean_text(first).startswith(CREDIT_PREFIXES):
+        first = firsts.get(el, "")
+        ok = verdicts.get(first)
+        if ok is None:
+            ok = verdicts[first] = clean_text(first).startswith(CREDIT_PREFIXES)
+        if not ok:
             continue  # cheap test on the first text piece before reading the whole element
         text = short_text(el, 80)
         if not text or not text.lstrip().startswith(CREDIT_PREFIXES):

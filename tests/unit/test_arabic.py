@@ -234,3 +234,24 @@ def test_realworld_bodies_are_arabic() -> None:
     for exp in _realworld_expected():
         assert arabic_ratio(" ".join(exp["body_contains"])) > 0.8, exp["id"]
         assert word_count(exp["body_starts_with"]) in range(7, 14), exp["id"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أخبار اليوم",
+        "إقرأ أيضا",
+        "آخر الأخبار",
+        "مقالات مشابهة",
+        "الـمـدينة",  # tatweel: the general path
+        "مُشابهة",  # harakat: the general path
+        "Related Posts",
+        "COVID19 اليوم",
+        "ﻻ شيء",  # presentation form: the general path
+        "«اقرأ» أيضا",
+    ],
+)
+def test_first_key_word_is_the_first_word_of_the_match_key(text: str) -> None:
+    """The plain-word shortcut of first_key_word gives what match_key gives."""
+    arabic.clear_caches()
+    assert arabic.first_key_word(text) == arabic.match_key(text.split()[0]).split()[0]

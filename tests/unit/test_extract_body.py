@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 from lxml import html as lhtml
+from parsel import Selector
 
 from newsbot.extract.blocks import Block, read_blocks
 from newsbot.extract.body import clean_blocks
+from newsbot.extract.container import scoped_xpath, select_all
 
 BASE = "https://www.example.com/news/1"
 
@@ -184,3 +186,38 @@ def test_page_wrapped_in_an_aspnet_form_is_read() -> None:
         f"<form id='aspnetForm'><div class='LongDesc'><p>{P1}</p></div><input name='q'></form>"
     )
     assert [b.text for b in got] == [P1]
+
+
+SCOPE_PAGE = (
+    '<html><body><div class="ad x">out</div><main id="m"><div class="ad">in</div>'
+    '<p id="div-gpt-ad-1">ad</p><section class="ad"><span class="ad y">deep</span></section>'
+    "<p>text</p></main></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "scoped"),
+    [
+        (".ad", True),
+        ("span.ad.y", True),
+        ("[id^='div-gpt-ad'], section", True),
+        ("main .ad", False),
+        ("p:last-child", False),
+        (".ad::text", False),
+        ("xpath://p", False),
+    ],
+)
+def test_remove_selectors_run_inside_the_container_match_the_page_wide_ones(
+    query: str, scoped: bool
+) -> None:
+    """A portal ``remove`` selector run on the body container finds exactly the page-wide
+    matches inside it; selectors needing context outside the element are not scoped."""
+    sel = Selector(text=SCOPE_PAGE, type="html")
+    local = scoped_xpath(query)
+    assert (local is not None) is scoped
+    if local is None:
+        return
+    container = sel.root.get_element_by_id("m")
+    inside = set(container.iter())
+    page_wide = [x.root for x in select_all(sel, query) if x.root in inside]
+    assert page_wide and local(container) == page_wide

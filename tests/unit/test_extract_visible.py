@@ -10,6 +10,7 @@ from parsel import Selector
 from newsbot.extract import extract_article, extract_response
 from newsbot.extract.container import lead_before
 from newsbot.extract.encoding import build_response
+from newsbot.extract.tree import first_texts, start_page
 from newsbot.extract.visible import (
     active_nav_item,
     breadcrumb,
@@ -253,3 +254,20 @@ def test_last_update_stamp_gives_the_modified_time() -> None:
     )
     assert record["modified"] == "2013-08-28T14:00:00+04:00"
     assert record["published"] == "2013-08-03" and record["date_source"] == "url"
+
+
+def test_first_texts_give_each_elements_first_non_blank_text_piece() -> None:
+    """The per-page first-text index agrees with ``itertext()`` on every element: comment
+    tails, blank texts, tails of children and elements without any text."""
+    page = (
+        "<html><body><div> <!--c--> <span>  </span>tail <b>x</b></div><ul><li><a> </a></li>"
+        "<li><i>٢٠٢٤</i> بعد</li></ul><div><p><br/></p></div><section>\n<h3>عنوان</h3></section>"
+        "</body></html>"
+    )
+    root = Selector(text=page, type="html").root
+    start_page()
+    firsts = first_texts(root)
+    for el in (e for e in root.iter() if isinstance(e.tag, str)):
+        assert firsts.get(el, "") == next((t for t in el.itertext() if t.strip()), "")
+    assert firsts[root.find(".//div")] == "tail "
+    assert root.find(".//ul/li") not in firsts
