@@ -9,17 +9,22 @@ other requests keep Scrapy's fingerprint. Feed, sitemap and listing requests are
 requests are filtered. Works with ``JOBDIR`` like Scrapy's ``RFPDupeFilter`` (it is one, with
 another fingerprinter): a resumed job never skips discovery because an earlier run requested it
 (see ``newsbot.extensions.jobstate`` for what happens after an unclean stop).
+Memory: each remembered request costs ~8 bytes (the first 8 bytes of its 20-byte fingerprint in
+a ``newsbot.state.keys.KeySet``), not ~130 for Scrapy's set of ``bytes``; ``requests.seen`` under
+``JOBDIR`` keeps the full fingerprints. A collision of two 64-bit keys can only make a
+request look already seen (never fetch a URL twice); at 10 million URLs its odds are ~3e-6.
 Stats: ``dupefilter/filtered`` and ``newsbot/<portal>/dupefilter/filtered``.
 """
 
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from scrapy.dupefilters import RFPDupeFilter
+from scrapy.dupefilters import _SIZE_BYTES, RFPDupeFilter
 from scrapy.utils.job import job_dir
 
+from newsbot.state.keys import KeySet
 from newsbot.urls import canonical_url
 
 if TYPE_CHECKING:
@@ -28,6 +33,11 @@ if TYPE_CHECKING:
     from scrapy.utils.request import RequestFingerprinterProtocol
 
 __all__ = ["CanonicalDupeFilter", "CanonicalFingerprinter"]
+
+
+def _key(fingerprint: bytes) -> int:
+    """The compact in-memory key of a request fingerprint."""
+    return int.from_bytes(fingerprint[:8], "big")
 
 
 class CanonicalFingerprinter:
@@ -55,10 +65,24 @@ class CanonicalDupeFilter(RFPDupeFilter):
         dupefilter.stats = crawler.stats
         return dupefilter
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # a JOBDIR's requests.seen was read as 20-byte fingerprints: keep their compact keys
+        self._keys = KeySet(_key(fp) for fp in self._fingerprints)
+        self._fingerprints = set()
+
     def request_seen(self, request: Request) -> bool:
+        """True when a request with this fingerprint was seen (discovery requests: never)."""
         if request.meta.get("newsbot_kind") == "discovery":
             return False
-        return bool(super().request_seen(request))
+        fp = self.fingerprinter.fingerprint(request)
+        key = _key(fp)
+        if key in self._keys:
+            return True
+        self._keys.add(key)
+        if self.file:
+            self.file.write(len(fp).to_bytes(_SIZE_BYTES, "big") + fp)
+        return False
 
     def log(self, request: Request, spider: Spider) -> None:
         super().log(request, spider)

@@ -30,7 +30,7 @@ from itemadapter import ItemAdapter, is_item
 from scrapy import Request, signals
 from scrapy.exceptions import NotConfigured
 
-from newsbot.state import crawl_state, is_newer
+from newsbot.state import KeySet, compact_key, crawl_state, is_newer
 from newsbot.urls import canonical_url
 
 if TYPE_CHECKING:
@@ -59,8 +59,10 @@ class IncrementalMiddleware:
         self._touch: list[str] = []
         self._active: bool | None = None
         self.started = time.time()
-        self._skipped: set[str] = set()
-        self._given: dict[str, bool] = {}  # canonical URL given -> skipped
+        # compact_key of canonical URLs: flat memory over long URL lists
+        self._skipped = KeySet()
+        self._given = KeySet()
+        self._given_skipped = KeySet()
         crawler.signals.connect(self.flush, signal=signals.spider_closed)
 
     @classmethod
@@ -96,9 +98,10 @@ class IncrementalMiddleware:
         if lastmod and is_newer(str(lastmod), stored.freshest):
             self._count(portal, "changed")
             return True
-        if stored.url in self._skipped:
+        key = compact_key(stored.url)
+        if key in self._skipped:
             return False  # listed by several sources: counted once
-        self._skipped.add(stored.url)
+        self._skipped.add(key)
         self._count(portal, "skipped")
         logger.debug("Seen in an earlier crawl, not fetched: %s", request.url)
         self._touch.append(stored.url)
@@ -124,11 +127,13 @@ class IncrementalMiddleware:
             given = (obj.meta.get(META_HINTS) or {}).get("discovered_by") == "given"
             kept = self.keep(obj)
             if given:
-                key = canonical_url(obj.url)
-                self._given[key] = self._given.get(key, False) or not kept
+                key = compact_key(canonical_url(obj.url))
+                self._given.add(key)
+                if not kept:
+                    self._given_skipped.add(key)
             if kept:
                 yield obj
-        total, skipped = len(self._given), sum(self._given.values())
+        total, skipped = len(self._given), len(self._given_skipped)
         if skipped:
             logger.warning(
                 "URL list: %d of the %d given URL(s) were emitted by an earlier run (seen-store) "
@@ -136,6 +141,8 @@ class IncrementalMiddleware:
                 skipped,
                 total,
             )
+        self._given.clear()
+        self._given_skipped.clear()
 
     async def process_spider_output(
         self, response: Response, result: AsyncIterator[Any]

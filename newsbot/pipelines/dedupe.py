@@ -188,6 +188,7 @@ class DedupePipeline:
 
         persistent = self.state.store
         stored = self._lookup(persistent, keys)
+        lastmod = self._pop_lastmod(keys)
         if self._lookup(self.run, keys) is not None or self._this_run(stored) is not None:
             self._drop(portal, "url", f"duplicate url in this crawl: {url}")
         version, duplicate_of, outcome = 1, None, "new"
@@ -197,7 +198,7 @@ class DedupePipeline:
             elif self.state.fresh:
                 version, duplicate_of = stored.version, stored.duplicate_of
             else:
-                persistent.touch([stored.url])  # type: ignore[union-attr]
+                self._keep_lastmod(persistent, stored, lastmod)  # type: ignore[arg-type]
                 self._drop(portal, "url", f"duplicate url (seen in an earlier crawl): {url}")
 
         if body:
@@ -210,7 +211,7 @@ class DedupePipeline:
             portal=portal,
             published=adapter.get("published"),
             modified=adapter.get("modified"),
-            lastmod=self._lastmod(keys, stored),
+            lastmod=lastmod or (stored.lastmod if stored else None),
             version=version,
             sketch=sig.sketch if sig else None,
             bands=sig.bands if sig else (),
@@ -239,11 +240,25 @@ class DedupePipeline:
             and fp != stored.fingerprint
         )
 
-    def _lastmod(self, keys: list[str], stored: SeenRecord | None) -> str | None:
-        for key in keys:
-            if key in self.state.lastmods:
-                return self.state.lastmods.pop(key)
-        return stored.lastmod if stored else None
+    def _pop_lastmod(self, keys: list[str]) -> str | None:
+        """The sitemap/feed lastmod the incremental middleware noted for ``keys`` (forgotten)."""
+        found = None
+        lastmods = self.state.lastmods
+        if lastmods:
+            for key in keys:
+                value = lastmods.pop(key, None)
+                found = found or value
+        return found
+
+    def _keep_lastmod(self, store: SeenStore, stored: SeenRecord, lastmod: str | None) -> None:
+        """An unchanged article fetched again: extend its expiry and store a new ``lastmod``, so
+        the next crawl does not fetch it again for the same lastmod (e.g. first reached by a
+        related link, now listed by a sitemap)."""
+        if lastmod and lastmod != stored.lastmod:
+            stored.lastmod = lastmod
+            store.put(stored)
+        else:
+            store.touch([stored.url])
 
     def _content_duplicate(
         self,
@@ -299,3 +314,8 @@ class DedupePipeline:
 
     def item_left(self, item: Any) -> None:
         self.pending.pop(id(item), None)
+        if self.state.lastmods:  # dropped before this pipeline saw it: forget its lastmod
+            adapter = ItemAdapter(item)
+            for url in (adapter.get("url"), adapter.get("fetched_url")):
+                if url:
+                    self.state.lastmods.pop(canonical_url(str(url)), None)

@@ -24,6 +24,7 @@ from scrapy.settings import SETTINGS_PRIORITIES
 
 from newsbot.fingerprints import DEFAULT_NUM_PERM, DEFAULT_THRESHOLD, NearDupHasher
 from newsbot.state.base import SeenRecord, SeenStore, is_newer, parse_when
+from newsbot.state.keys import KeySet, compact_key
 from newsbot.state.memory import MemorySeenStore
 
 if TYPE_CHECKING:
@@ -32,9 +33,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CrawlState",
+    "KeySet",
     "MemorySeenStore",
     "SeenRecord",
     "SeenStore",
+    "compact_key",
     "crawl_state",
     "is_newer",
     "open_store",

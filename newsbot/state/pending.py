@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy import Request
 
+from newsbot.state.keys import KeySet, compact_key
 from newsbot.urls import canonical_url
 
 if TYPE_CHECKING:
@@ -96,7 +97,8 @@ class PendingJournal:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._keys: set[str] = set()
+        self._keys = KeySet()
+        """``compact_key`` of each canonical URL in the journal (flat memory on long crawls)."""
         self._fh: Any = None
 
     def read(self) -> list[str]:
@@ -114,7 +116,8 @@ class PendingJournal:
                 except (ValueError, KeyError, TypeError):
                     continue
                 out.setdefault(canonical_url(str(url)), line)
-        self._keys.update(out)
+        for key in out:
+            self._keys.add(compact_key(key))
         return list(out.values())
 
     def requests(self, spider: Spider) -> Iterator[Request]:
@@ -126,7 +129,7 @@ class PendingJournal:
 
     def add(self, request: Request) -> bool:
         """Append ``request`` unless its canonical URL is in the journal; True when written."""
-        key = canonical_url(request.url)
+        key = compact_key(canonical_url(request.url))
         if key in self._keys:
             return False
         if self._fh is None:

@@ -91,6 +91,32 @@ def test_validation_and_dedup_ladder(
     assert "crawl report" in run.log.lower() and "short_body=1" in run.log
 
 
+def test_related_page_later_listed_with_lastmod_is_fetched_once_for_it(
+    site_dir: Path, served: tuple[_Server, str], tmp_path: Path
+) -> None:
+    """Reached by a related link (no lastmod), then listed by the sitemap with a lastmod: the
+    crawl that sees the lastmod fetches it (unchanged: dropped, the lastmod stored), later crawls
+    do not fetch it again for the same lastmod."""
+    server, base = served
+    _page(site_dir, "a/1.html", NIGER, related=["/a/2.html"])
+    _page(site_dir, "a/2.html", WATER)
+    write_sitemap(site_dir, [("a/1.html", None)])
+    first = run_crawl(base, tmp_path)
+    assert sorted(i["url"] for i in first.items) == [f"{base}/a/1.html", f"{base}/a/2.html"]
+
+    write_sitemap(site_dir, [("a/1.html", None), ("a/2.html", "2024-03-05T08:00:00Z")])
+    second = run_crawl(base, tmp_path)
+    assert second.items == []
+    assert second.stat("newsbot/tiny/incremental/changed") == 1
+    assert server.hits["/a/2.html"] == 2
+    hits_before = server.hits["/a/2.html"]
+
+    third = run_crawl(base, tmp_path)
+    assert third.items == []
+    assert server.hits["/a/2.html"] == hits_before  # its lastmod was stored: not fetched again
+    assert third.stat("newsbot/tiny/incremental/skipped") == 2
+
+
 def test_two_runs_incremental_update_and_fresh(
     site_dir: Path, served: tuple[_Server, str], tmp_path: Path
 ) -> None:
