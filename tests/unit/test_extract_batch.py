@@ -109,7 +109,8 @@ def _big_list(tmp_path: Path, repeat: int) -> tuple[Path, list[str]]:
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
 def test_a_killed_worker_is_replaced_and_its_pages_extracted_again(tmp_path: Path) -> None:
-    tsv, urls = _big_list(tmp_path, 3)
+    copies = 10  # long enough that the kill lands mid-batch
+    tsv, urls = _big_list(tmp_path, copies)
     proc, err_file = streamed(tmp_path, "--batch", str(tsv), "--jobs", "2", "--now", NOW)
     assert proc.stdout is not None
     head = [proc.stdout.readline() for _ in range(20)]  # the pool is working
@@ -121,12 +122,12 @@ def test_a_killed_worker_is_replaced_and_its_pages_extracted_again(tmp_path: Pat
     assert proc.wait(timeout=120) == 0, err
     assert "worker processes died 1 time" in err
     assert urls_of(b"".join(lines)) == urls  # nothing lost, nothing repeated, in order
-    per_page = len(urls) // 3
+    per_page = len(urls) // copies
     assert all(line == lines[n % per_page] for n, line in enumerate(lines))  # same bytes
 
 
 def test_ctrl_c_stops_the_workers_and_exits_130(tmp_path: Path) -> None:
-    tsv, urls = _big_list(tmp_path, 3)
+    tsv, urls = _big_list(tmp_path, 20)  # seconds of work, so Ctrl-C lands mid-batch
     proc, err_file = streamed(tmp_path, "--batch", str(tsv), "--jobs", "2", start_new_session=True)
     assert proc.stdout is not None
     proc.stdout.readline()
