@@ -319,7 +319,7 @@ def strip_inline_markers(text: str | None) -> str:
     out: list[str] = []
     for line in (clean_text(text, keep_paragraphs=True) or "").split("\n\n"):
         line = _AD_INLINE_RE.sub(" ", line)
-        m = _FOLLOW_RE.search(line)
+        m = _FOLLOW_RE.search(line) if "تابع" in line else None  # the prompt's literal head
         if m:
             tail = line[m.end() :]
             if len(tail.split()) <= 8 and not _SENTENCE_RE.search(tail):
