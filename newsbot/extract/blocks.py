@@ -294,6 +294,8 @@ _CSS_RULE_RE = re.compile(r"([^{}@]+)\{([^{}]*)\}")
 _HIDING_RE = re.compile(
     r"clip\s*:\s*rect\(\s*(?:0|1px)|clip-path\s*:\s*inset\(\s*(?:50|100)%|display\s*:\s*none", re.I
 )
+_HIDING_LOW_RE = re.compile(_HIDING_RE.pattern)
+"""``_HIDING_RE`` for lowered ASCII text (its pattern is all lower case)."""
 _CLASS_SEL_RE = re.compile(r"^\s*\.([\w-]+)\s*$")
 
 
@@ -307,7 +309,11 @@ def hidden_classes(css_texts: list[str]) -> set[str]:
     for css in css_texts:
         top = re.sub(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", " ", css)
         for selectors, body in _CSS_RULE_RE.findall(top):
-            if not _HIDING_RE.search(body):
+            if body.isascii():  # re.I folds only ASCII here: search the lowered text instead
+                low = body.lower()
+                if ("clip" not in low and "display" not in low) or not _HIDING_LOW_RE.search(low):
+                    continue
+            elif not _HIDING_RE.search(body):
                 continue
             for sel in selectors.split(","):
                 m = _CLASS_SEL_RE.match(sel)

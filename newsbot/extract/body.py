@@ -14,7 +14,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsbot.extract._deps import boilerplate, clean_text, match_key, parse_byline, parse_credit
+from newsbot.extract._deps import (
+    boilerplate,
+    clean_text,
+    first_key_word,
+    match_key,
+    parse_byline,
+    parse_credit,
+)
 from newsbot.extract.blocks import Block
 from newsbot.extract.speech import delivery, is_speech_title
 
@@ -117,9 +124,12 @@ ARABIC_RE = re.compile("[\u0600-\u06ff]")
 
 def _split_title_blocks(blocks: list[Block], title_key: str | None) -> set[int]:
     """Indexes of two consecutive blocks that together repeat the headline (split by <br>)."""
-    if not title_key:
+    first = title_key.split(None, 1)[0] if title_key else ""
+    if not first:
         return set()
     for i in range(len(blocks) - 1):
+        if first_key_word(blocks[i].text) != first:
+            continue  # the first block's key would not start the headline's key
         a, b = match_key(blocks[i].text), match_key(blocks[i + 1].text)
         if a and b and f"{a} {b}" == title_key:
             return {i, i + 1}

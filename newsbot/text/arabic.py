@@ -349,7 +349,10 @@ def word_count(text: str | None) -> int:
     cleaned = clean_text(text)
     if not cleaned:
         return 0
-    return sum(1 for tok in _WORD_SPLIT_RE.split(cleaned) if tok and _ALNUM_RE.search(tok))
+    has_alnum = _ALNUM_RE.search  # [^\W_] is str.isalnum: the common all-letter token skips it
+    return sum(
+        1 for tok in _WORD_SPLIT_RE.split(cleaned) if tok and (tok.isalnum() or has_alnum(tok))
+    )
 
 
 _TLD_RE = re.compile(r"^(?:https? )?(?:www )?|(?: (?:com|net|org|tv|news|info|co|[a-z]{2}))+$")

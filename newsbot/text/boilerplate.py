@@ -214,24 +214,29 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 """Regexes searched in a cleaned line without harakat/tatweel (``strip_harakat(clean_text(line))``);
 any hit marks the line boilerplate."""
-_LIMIT_RE = re.compile(r"^\^\(\?=\(\?:\\W\*\+\\w\+\+\)\{1,(\d+)\}")
-"""The ``_words_at_most(n)`` head of a pattern (the line has at most ``n`` words)."""
 _WORD_RUN_RE = re.compile(r"\w+")
 
 
-def _word_limit(p: re.Pattern[str]) -> int | None:
-    m = _LIMIT_RE.match(p.pattern)
-    return int(m.group(1)) if m else None
+def _split_limit(p: re.Pattern[str]) -> tuple[re.Pattern[str], int]:
+    """``p`` without its ``^_words_at_most(n)`` head (anchored at the start instead) and ``n``;
+    ``p`` itself and no limit when it has no such head."""
+    for n in sorted({int(x) for x in re.findall(r"\{1,(\d+)\}", p.pattern)}):
+        head = "^" + _words_at_most(n)
+        if p.pattern.startswith(head):
+            return re.compile("^" + p.pattern[len(head) :], p.flags), n
+    return p, sys.maxsize
 
 
-_PATTERN_LIMITS = tuple((p, _word_limit(p) or sys.maxsize) for p in BOILERPLATE_PATTERNS)
-"""Each pattern with the most words a line may have for it to match (``_words_at_most``)."""
+_PATTERN_LIMITS = tuple(_split_limit(p) for p in BOILERPLATE_PATTERNS)
+"""Each pattern with the most words a line may have for it to match (``_words_at_most``); the
+lookahead that counts them is dropped, :func:`_any_boilerplate_pattern` counts once per line."""
 
 
 def _any_boilerplate_pattern(bare: str) -> bool:
     """``any(p.search(bare) for p in BOILERPLATE_PATTERNS)``, skipping the patterns whose word
-    limit the line exceeds (a body paragraph is searched with a handful of them)."""
-    words = len(_WORD_RUN_RE.findall(bare))
+    limit the line exceeds (a body paragraph is searched with a handful of them). The word-limit
+    lookahead needs 1..n word runs, so a line without words is only searched unlimited ones."""
+    words = len(_WORD_RUN_RE.findall(bare)) or sys.maxsize
     return any(p.search(bare) for p, limit in _PATTERN_LIMITS if words <= limit)
 
 
@@ -319,7 +324,7 @@ def strip_inline_markers(text: str | None) -> str:
     out: list[str] = []
     for line in (clean_text(text, keep_paragraphs=True) or "").split("\n\n"):
         line = _AD_INLINE_RE.sub(" ", line)
-        m = _FOLLOW_RE.search(line)
+        m = _FOLLOW_RE.search(line) if "تابع" in line else None  # the prompt's literal head
         if m:
             tail = line[m.end() :]
             if len(tail.split()) <= 8 and not _SENTENCE_RE.search(tail):
