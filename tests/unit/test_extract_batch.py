@@ -128,7 +128,14 @@ def test_a_killed_worker_is_replaced_and_its_pages_extracted_again(tmp_path: Pat
 
 def test_ctrl_c_stops_the_workers_and_exits_130(tmp_path: Path) -> None:
     tsv, urls = _big_list(tmp_path, 20)  # seconds of work, so Ctrl-C lands mid-batch
-    proc, err_file = streamed(tmp_path, "--batch", str(tsv), "--jobs", "2", start_new_session=True)
+    proc, err_file = streamed(
+        tmp_path,
+        *("--batch", str(tsv), "--jobs", "2"),
+        start_new_session=True,
+        # As from a terminal, even when this suite runs as a background job (`... &` in a
+        # script), whose commands inherit an ignored SIGINT.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     assert proc.stdout is not None
     proc.stdout.readline()
     os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole process group
