@@ -33,7 +33,9 @@ __all__ = ["article_path", "article_urls", "render_article", "serve_realsite"]
 
 DEMO_NEWS = Path(__file__).resolve().parents[1] / "newsbot" / "demo" / "site" / "news"
 SITE_NAME = "الخبر اليومي"
-_EPOCH = datetime(2026, 1, 1, 6, 0, tzinfo=UTC)
+_EPOCH = datetime(2024, 1, 1, 6, 0, tzinfo=UTC)
+"""Page n is published 7 minutes after page n-1: 200,000 pages end in late 2026, none in the future
+(a future date makes the page no article)."""
 _PATH = re.compile(r"^/news/\d{4}/\d{2}/\d{2}/(\d+)-[a-z-]+\.html$")
 _SECTIONS = ["سياسة", "اقتصاد", "رياضة", "ثقافة", "صحة", "تكنولوجيا", "منوعات", "العالم"]
 _SLUG_WORDS = ["gov", "oil", "market", "cup", "health", "rain", "trade", "court", "city", "bank"]
