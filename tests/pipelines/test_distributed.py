@@ -72,6 +72,10 @@ def _finish(proc: Any, timeout: float = 60) -> str:
     return str(log)
 
 
+def _article_paths(server: _Server) -> Iterator[str]:
+    return (p for p in server.routes if p.startswith("/news/"))
+
+
 def _article_hits(server: _Server) -> Counter[str]:
     return Counter({p: n for p, n in server.hits.items() if p.startswith("/news/")})
 
@@ -118,12 +122,17 @@ def test_sigkill_one_worker_loses_nothing(
     farm: tuple[_Server, str, Path], redis_clean: str, tmp_path: Path
 ) -> None:
     server, base, _ = farm
+    # Slower articles (4 at a time per worker: >= 2 s of crawling for one worker), so the kill
+    # lands mid-crawl even when a loaded machine starts one worker seconds after the other.
+    server.routes.update(latency_routes(list(_article_paths(server)), 4 * LATENCY))
     quick = {"NEWSBOT_REDIS_WORKER_TIMEOUT": 3}  # the killed worker is found dead after 3 s
     victim = _start(base, redis_clean, tmp_path, "victim", **quick)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and victim.poll() is None and not read_jsonl(victim.feed):
+        time.sleep(0.01)  # the victim is crawling (else the survivor could take every page)
     survivor = _start(base, redis_clean, tmp_path, "survivor", **quick)
     # SIGKILL at a moment unrelated to the victim's own writes: once the site has served a
     # third of the articles and the victim has written at least one.
-    deadline = time.monotonic() + 60
     while time.monotonic() < deadline and victim.poll() is None:
         if len(_article_hits(server)) >= ARTICLES // 3 and read_jsonl(victim.feed):
             break
