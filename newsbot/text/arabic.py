@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import islice
 
 __all__ = [
     "HARAKAT",
@@ -28,6 +29,7 @@ __all__ = [
     "clean_text",
     "first_key_word",
     "fuzzy_pattern",
+    "key_words_over",
     "match_key",
     "normalize_digits",
     "strip_harakat",
@@ -95,6 +97,8 @@ _SUBS_RE = re.compile(
 )
 """Any character the drop / joiner / presentation-form passes change (most texts have none)."""
 _LINES_RE = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_LINE_BREAK_RE = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+"""Any character :data:`_LINES_RE` splits on (a text without one is a single paragraph)."""
 _HARAKAT_RE = re.compile(f"[{HARAKAT}]")
 _NON_WORD_RE = re.compile(r"[\W_]+")
 _WORD_SPLIT_RE = re.compile(r"[\s،؛,;]+|\.{2,}|…")
@@ -162,7 +166,9 @@ def _clean(text: str, keep_paragraphs: bool) -> str | None:
         text = _DROP_RE.sub("", text)
         text = _JOINER_RE.sub("", text)
         text = _PRESENTATION_RE.sub(_fold_presentation, text)
-    if not keep_paragraphs:  # every whitespace run, line breaks included, is one space
+    if not keep_paragraphs or not _LINE_BREAK_RE.search(text):
+        # every whitespace run, line breaks included, is one space (one line: what the
+        # paragraph path below gives too, as ``\s`` and ``str.split`` share one definition)
         return " ".join(text.split()) or None
     lines = (_SPACES_RE.sub(" ", line).strip() for line in _LINES_RE.split(text))
     out = ("\n\n" if keep_paragraphs else " ").join(line for line in lines if line)
@@ -279,6 +285,22 @@ def first_key_word(text: str | None) -> str:
             return words[0]
     words = match_key(text).split()
     return words[0] if words else ""
+
+
+_KEYED_TOKEN_RE = re.compile(f"[^\\s{_PLAIN}]*[{_PLAIN}]\\S*")
+"""A whitespace-separated token holding a plain letter or digit (one match key word at least)."""
+
+
+def key_words_over(text: str, n: int) -> bool:
+    """True when ``match_key(text)`` surely has more than ``n`` words, found without keying the
+    text: more than ``n`` of its tokens hold a plain Arabic or ASCII letter or a digit, which every
+    step of the key keeps as a word character (and whitespace keeps them apart). False says
+    nothing (the key may still be longer).
+
+    >>> key_words_over("قال الوزير إن الفحص تم", 4), key_words_over("— « » ١٢ a", 2)
+    (True, False)
+    """
+    return sum(1 for _ in islice(_KEYED_TOKEN_RE.finditer(text), n + 1)) > n
 
 
 def fuzzy_pattern(phrase: str, *, marks: bool = True) -> str:

@@ -18,8 +18,16 @@ import re
 import sys
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import islice
 
-from newsbot.text.arabic import clean_text, fuzzy_pattern, match_key, strip_harakat
+from newsbot.text.arabic import (
+    clean_text,
+    first_key_word,
+    fuzzy_pattern,
+    key_words_over,
+    match_key,
+    strip_harakat,
+)
 from newsbot.text.bylines_data import AGENCIES, CITIES
 
 __all__ = [
@@ -186,6 +194,9 @@ _FOLLOW_RE = re.compile(
 _AD_INLINE_RE = re.compile(
     rf"(?<!\w)(?:{_alt(('مادة إعلانية', 'Advertisement', 'محتوى إعلاني'), marks=True)})(?!\w)"
 )
+_AD_HINT_RE = re.compile(f"{fuzzy_pattern('علان')}|{fuzzy_pattern('dvertisement')}")
+"""Found in every text :data:`_AD_INLINE_RE` matches ("علان" of إعلانية / إعلاني, harakat
+allowed between letters, or "dvertisement"): a paragraph without it is not searched whole."""
 
 _RIGHTS = _alt(
     ("جميع الحقوق محفوظة", "حقوق النشر محفوظة", "جميع حقوق النشر", "الحقوق محفوظة",
@@ -230,13 +241,15 @@ def _split_limit(p: re.Pattern[str]) -> tuple[re.Pattern[str], int]:
 _PATTERN_LIMITS = tuple(_split_limit(p) for p in BOILERPLATE_PATTERNS)
 """Each pattern with the most words a line may have for it to match (``_words_at_most``); the
 lookahead that counts them is dropped, :func:`_any_boilerplate_pattern` counts once per line."""
+_MAX_LIMIT = max(limit for _, limit in _PATTERN_LIMITS if limit != sys.maxsize)
+"""Words past this many change no pattern's verdict: a line's words are counted up to it + 1."""
 
 
 def _any_boilerplate_pattern(bare: str) -> bool:
     """``any(p.search(bare) for p in BOILERPLATE_PATTERNS)``, skipping the patterns whose word
     limit the line exceeds (a body paragraph is searched with a handful of them). The word-limit
     lookahead needs 1..n word runs, so a line without words is only searched unlimited ones."""
-    words = len(_WORD_RUN_RE.findall(bare)) or sys.maxsize
+    words = sum(1 for _ in islice(_WORD_RUN_RE.finditer(bare), _MAX_LIMIT + 1)) or sys.maxsize
     return any(p.search(bare) for p, limit in _PATTERN_LIMITS if words <= limit)
 
 
@@ -246,6 +259,9 @@ _RELATED_KEYS = frozenset(match_key(w) for w in RELATED_LABELS)
 _RELATED_PREFIX_KEYS = tuple(match_key(w) for w in RELATED_PREFIX_LABELS)
 _SIMILAR_KEYS = frozenset(match_key(w) for w in SIMILAR_LABELS)
 _SITE_KEYS = frozenset(match_key(w) for w in SITE_BLOCK_LABELS)
+_SIMILAR_FIRSTS = frozenset(k.split()[0] for k in _SIMILAR_KEYS)
+_SITE_FIRSTS = frozenset(k.split()[0] for k in _SITE_KEYS)
+"""First words of those keys: a text whose key starts otherwise is not keyed whole."""
 _ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)?")
 _SENTENCE_RE = re.compile(r"[.!?؟،,]")
 
@@ -259,6 +275,9 @@ def is_related_label(text: str | None, extra: Iterable[str] = ()) -> bool:
     >>> is_related_label("إقرأ أيضاً :")
     True
     """
+    extra = tuple(extra)
+    if first_key_word(text) not in related_first_words(extra):
+        return False  # every label's key starts with one of these: a paragraph is not keyed
     key = match_key(text)
     if not key:
         return False
@@ -279,13 +298,16 @@ def related_first_words(extra: tuple[str, ...] = ()) -> frozenset[str]:
 
 def is_similar_label(text: str | None, extra: Iterable[str] = ()) -> bool:
     """True when ``text`` is a "similar titles" heading ("مقالات مشابهة")."""
+    extra_keys = {match_key(e) for e in extra}
+    if not extra_keys and first_key_word(text) not in _SIMILAR_FIRSTS:
+        return False
     key = match_key(text)
-    return bool(key) and (key in _SIMILAR_KEYS or key in {match_key(e) for e in extra})
+    return bool(key) and (key in _SIMILAR_KEYS or key in extra_keys)
 
 
 def is_site_block_label(text: str | None) -> bool:
     """True for site-wide block headings ("الأكثر قراءة", "اخترنا لكم")."""
-    return match_key(text) in _SITE_KEYS
+    return first_key_word(text) in _SITE_FIRSTS and match_key(text) in _SITE_KEYS
 
 
 # --- lines -----------------------------------------------------------------------------------
@@ -323,7 +345,8 @@ def strip_inline_markers(text: str | None) -> str:
     """
     out: list[str] = []
     for line in (clean_text(text, keep_paragraphs=True) or "").split("\n\n"):
-        line = _AD_INLINE_RE.sub(" ", line)
+        if _AD_HINT_RE.search(line):
+            line = _AD_INLINE_RE.sub(" ", line)
         m = _FOLLOW_RE.search(line) if "تابع" in line else None  # the prompt's literal head
         if m:
             tail = line[m.end() :]
@@ -336,9 +359,13 @@ def strip_inline_markers(text: str | None) -> str:
     return "\n\n".join(out)
 
 
+DATE_LINE_MAX_WORDS = 16
+"""A date-only line has at most this many key words (a photo-credit line fewer)."""
+
+
 def _is_date_line(key: str) -> bool:
     words = key.split()
-    if not words or len(words) > 16:
+    if not words or len(words) > DATE_LINE_MAX_WORDS:
         return False
     has_digit = any(_ORDINAL_RE.fullmatch(w) for w in words)
     return has_digit and all(_ORDINAL_RE.fullmatch(w) or w in _DATE_KEYS for w in words)
@@ -386,6 +413,8 @@ def clear_caches() -> None:
 def _judge(s: str) -> bool:
     """The shared boilerplate rules on a cleaned line."""
     rest = strip_inline_markers(s)  # text glued to a marker is kept: judge what is left
+    if key_words_over(rest, DATE_LINE_MAX_WORDS):  # a paragraph: its key is not keyed whole
+        return _any_boilerplate_pattern(strip_harakat(rest))  # (not empty, no date / credit)
     key = match_key(rest)
     if not key:
         return True
