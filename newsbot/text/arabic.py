@@ -176,10 +176,11 @@ def _clean(text: str, keep_paragraphs: bool) -> str | None:
 
 
 def clear_caches() -> None:
-    """Forget the cached :func:`clean_text` / :func:`match_key` results (benchmarks: each timed
-    run starts cold, as a page of a new site would)."""
+    """Forget the cached :func:`clean_text` / :func:`match_key` / :func:`first_key_word` results
+    (benchmarks: each timed run starts cold, as a page of a new site would)."""
     _clean_cached.cache_clear()
     _key_cached.cache_clear()
+    _first_cached.cache_clear()
 
 
 # --- lossy ---------------------------------------------------------------------------------
@@ -274,6 +275,18 @@ def first_key_word(text: str | None) -> str:
     """
     if not text:
         return ""
+    if len(text) <= _CACHE_MAX_LEN:
+        return _first_cached(text)
+    return _first_key_word(text)
+
+
+@lru_cache(maxsize=16384)
+def _first_cached(text: str) -> str:
+    """:func:`_first_key_word`, cached: the label checks ask it of every body paragraph."""
+    return _first_key_word(text)
+
+
+def _first_key_word(text: str) -> str:
     head = text.split(None, 1)
     if not head:
         return ""

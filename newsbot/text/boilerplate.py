@@ -245,12 +245,27 @@ _MAX_LIMIT = max(limit for _, limit in _PATTERN_LIMITS if limit != sys.maxsize)
 """Words past this many change no pattern's verdict: a line's words are counted up to it + 1."""
 
 
+def _either(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
+    """One regex that matches where any of ``patterns`` does (each is ``^``-anchored and has no
+    flags of its own: their alternation after one ``^``, tried in one call)."""
+    return re.compile("^(?:" + "|".join(p.pattern[1:] for p in patterns) + ")")
+
+
+assert all(p.pattern.startswith("^") and p.flags == re.UNICODE for p, _ in _PATTERN_LIMITS)
+_BY_LIMIT = tuple(
+    (n, _either(p for p, limit in _PATTERN_LIMITS if limit >= n))
+    for n in sorted({limit for _, limit in _PATTERN_LIMITS})
+)
+"""(word limit n, the patterns a line of at most n words is searched with, as one regex)."""
+
+
 def _any_boilerplate_pattern(bare: str) -> bool:
     """``any(p.search(bare) for p in BOILERPLATE_PATTERNS)``, skipping the patterns whose word
     limit the line exceeds (a body paragraph is searched with a handful of them). The word-limit
     lookahead needs 1..n word runs, so a line without words is only searched unlimited ones."""
     words = sum(1 for _ in islice(_WORD_RUN_RE.finditer(bare), _MAX_LIMIT + 1)) or sys.maxsize
-    return any(p.search(bare) for p, limit in _PATTERN_LIMITS if words <= limit)
+    pattern = next(p for limit, p in _BY_LIMIT if words <= limit)  # the last is unlimited
+    return pattern.match(bare) is not None
 
 
 _DATE_KEYS = frozenset(tok for w in (*DATE_WORDS, *CITIES) for tok in match_key(w).split()) - {"ال"}
@@ -343,17 +358,31 @@ def strip_inline_markers(text: str | None) -> str:
     >>> strip_inline_markers("مادة إعلانية تابعوا آخر أخبار العربية عبر Google News روسي مالي")
     ''
     """
+    if text and len(text) <= 2000:
+        return _strip_markers_cached(text)
+    return _strip_markers(text)
+
+
+@lru_cache(maxsize=4096)
+def _strip_markers_cached(text: str) -> str:
+    """:func:`_strip_markers`, cached: the body cleaner and the line rules strip the same line."""
+    return _strip_markers(text)
+
+
+def _strip_markers(text: str | None) -> str:
     out: list[str] = []
     for line in (clean_text(text, keep_paragraphs=True) or "").split("\n\n"):
+        changed = False  # a line of clean_text is already one space between words
         if _AD_HINT_RE.search(line):
-            line = _AD_INLINE_RE.sub(" ", line)
+            line, changed = _AD_INLINE_RE.sub(" ", line), True
         m = _FOLLOW_RE.search(line) if "تابع" in line else None  # the prompt's literal head
         if m:
             tail = line[m.end() :]
             if len(tail.split()) <= 8 and not _SENTENCE_RE.search(tail):
                 tail = ""
-            line = line[: m.start()] + " " + tail
-        line = " ".join(line.split())
+            line, changed = line[: m.start()] + " " + tail, True
+        if changed:
+            line = " ".join(line.split())
         if line:
             out.append(line)
     return "\n\n".join(out)
@@ -408,6 +437,7 @@ def _shared_rules(s: str) -> bool:
 def clear_caches() -> None:
     """Forget the cached line verdicts (benchmarks start every timed run cold)."""
     _shared_rules.cache_clear()
+    _strip_markers_cached.cache_clear()
 
 
 def _judge(s: str) -> bool:
