@@ -424,6 +424,17 @@ NOT_OWN_CREDIT_RE = re.compile(
 )
 
 
+_CREDIT_HEADS = frozenset(p[0] for p in CREDIT_PREFIXES)
+
+
+def _may_open_credit(text: str) -> bool:
+    """False when ``clean_text(text)`` cannot start with a credit prefix, told from the first
+    visible character: it is kept as it is unless clean-up drops it (not a letter or digit) or
+    folds it (a presentation form, U+FB50 on)."""
+    head = text.lstrip()[:1]
+    return head in _CREDIT_HEADS or head >= "\ufb50" or not head.isalnum()
+
+
 def credit_line(sel: Selector, anchor: etree._Element | None, limit: int = 3000) -> str | None:
     """The outlet of the first "المصدر: X" line after the headline, outside related/teaser boxes."""
     root = sel.root
@@ -437,7 +448,9 @@ def credit_line(sel: Selector, anchor: etree._Element | None, limit: int = 3000)
         first = firsts.get(el, "")
         ok = verdicts.get(first)
         if ok is None:
-            ok = verdicts[first] = clean_text(first).startswith(CREDIT_PREFIXES)
+            ok = verdicts[first] = _may_open_credit(first) and clean_text(first).startswith(
+                CREDIT_PREFIXES
+            )
         if not ok:
             continue  # cheap test on the first text piece before reading the whole element
         text = short_text(el, 80)

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import islice
+from itertools import filterfalse, islice
 
 __all__ = [
     "HARAKAT",
@@ -90,7 +90,6 @@ _JOINER_RE = re.compile(
     r"|^[\u200c\u200d]+|[\u200c\u200d]+$"
 )
 _PRESENTATION_RE = re.compile("[\ufb50-\ufdf9\ufe70-\ufefc]+")
-_SPACES_RE = re.compile(r"[^\S\n]+")
 _SUBS_RE = re.compile(
     f"[{BIDI_CONTROLS}{ZERO_WIDTH}{JOINERS}\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f"
     "\ufb50-\ufdf9\ufe70-\ufefc]"
@@ -99,9 +98,12 @@ _SUBS_RE = re.compile(
 _LINES_RE = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 _LINE_BREAK_RE = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 """Any character :data:`_LINES_RE` splits on (a text without one is a single paragraph)."""
+_RARE_BREAKS = "\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+"""The characters :data:`_LINES_RE` splits on but ``"\n"``."""
 _HARAKAT_RE = re.compile(f"[{HARAKAT}]")
 _NON_WORD_RE = re.compile(r"[\W_]+")
-_WORD_SPLIT_RE = re.compile(r"[\s،؛,;]+|\.{2,}|…")
+_WORD_SEPARATORS = ("،", "؛", ",", ";", "…", "..")
+"""What separates words besides whitespace (``..``: a run of two dots or more)."""
 _ALNUM_RE = re.compile(r"[^\W_]")
 _NOT_ARABIC_RE = re.compile(
     "[^\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufefc]+"
@@ -170,8 +172,10 @@ def _clean(text: str, keep_paragraphs: bool) -> str | None:
         # every whitespace run, line breaks included, is one space (one line: what the
         # paragraph path below gives too, as ``\s`` and ``str.split`` share one definition)
         return " ".join(text.split()) or None
-    lines = (_SPACES_RE.sub(" ", line).strip() for line in _LINES_RE.split(text))
-    out = ("\n\n" if keep_paragraphs else " ").join(line for line in lines if line)
+    # _LINES_RE.split, or str.split when "\n" is the only line break (most texts: 10x faster)
+    parts = _LINES_RE.split(text) if any(c in text for c in _RARE_BREAKS) else text.split("\n")
+    lines = (" ".join(line.split()) for line in parts)  # one space per whitespace run
+    out = "\n\n".join(line for line in lines if line)
     return out or None
 
 
@@ -384,10 +388,14 @@ def word_count(text: str | None) -> int:
     cleaned = clean_text(text)
     if not cleaned:
         return 0
+    # Separators turned into spaces: a run of dots leaves at most one dot stuck to a token,
+    # which changes no token's having a letter or digit.
+    for sep in _WORD_SEPARATORS:
+        if sep in cleaned:
+            cleaned = cleaned.replace(sep, " ")
+    tokens = cleaned.split()
     has_alnum = _ALNUM_RE.search  # [^\W_] is str.isalnum: the common all-letter token skips it
-    return sum(
-        1 for tok in _WORD_SPLIT_RE.split(cleaned) if tok and (tok.isalnum() or has_alnum(tok))
-    )
+    return len(tokens) - sum(1 for tok in filterfalse(str.isalnum, tokens) if not has_alnum(tok))
 
 
 _TLD_RE = re.compile(r"^(?:https? )?(?:www )?|(?: (?:com|net|org|tv|news|info|co|[a-z]{2}))+$")
