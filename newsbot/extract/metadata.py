@@ -181,8 +181,6 @@ def microdata(sel: Selector) -> dict[str, list[str]]:
     return out
 
 
-
-
 def rdfa(sel: Selector) -> dict[str, list[str]]:
     """RDFa ``property`` values on non-meta elements (``dc:date``, ``dc:title`` ...)."""
     out: dict[str, list[str]] = {}
