@@ -29,7 +29,7 @@ __all__ = [
     "clean_text",
     "first_key_word",
     "fuzzy_pattern",
-    "key_words_over",
+    "key_words_floor",
     "match_key",
     "normalize_digits",
     "strip_harakat",
@@ -308,16 +308,15 @@ _KEYED_TOKEN_RE = re.compile(f"[^\\s{_PLAIN}]*[{_PLAIN}]\\S*")
 """A whitespace-separated token holding a plain letter or digit (one match key word at least)."""
 
 
-def key_words_over(text: str, n: int) -> bool:
-    """True when ``match_key(text)`` surely has more than ``n`` words, found without keying the
-    text: more than ``n`` of its tokens hold a plain Arabic or ASCII letter or a digit, which every
-    step of the key keeps as a word character (and whitespace keeps them apart). False says
-    nothing (the key may still be longer).
+def key_words_floor(text: str, cap: int) -> int:
+    """How many words ``match_key(text)`` has at least, counted up to ``cap``, without keying
+    the text: its tokens holding a plain Arabic or ASCII letter or a digit, which every step of
+    the key keeps as a word character (and whitespace keeps them apart).
 
-    >>> key_words_over("قال الوزير إن الفحص تم", 4), key_words_over("— « » ١٢ a", 2)
-    (True, False)
+    >>> key_words_floor("قال الوزير إن الفحص تم", 4), key_words_floor("— « » ١٢ a", 9)
+    (4, 1)
     """
-    return sum(1 for _ in islice(_KEYED_TOKEN_RE.finditer(text), n + 1)) > n
+    return sum(1 for _ in islice(_KEYED_TOKEN_RE.finditer(text), cap))
 
 
 def fuzzy_pattern(phrase: str, *, marks: bool = True) -> str:

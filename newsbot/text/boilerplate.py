@@ -24,7 +24,7 @@ from newsbot.text.arabic import (
     clean_text,
     first_key_word,
     fuzzy_pattern,
-    key_words_over,
+    key_words_floor,
     match_key,
     strip_harakat,
 )
@@ -443,8 +443,11 @@ def clear_caches() -> None:
 def _judge(s: str) -> bool:
     """The shared boilerplate rules on a cleaned line."""
     rest = strip_inline_markers(s)  # text glued to a marker is kept: judge what is left
-    if key_words_over(rest, DATE_LINE_MAX_WORDS):  # a paragraph: its key is not keyed whole
-        return _any_boilerplate_pattern(strip_harakat(rest))  # (not empty, no date / credit)
+    words = key_words_floor(rest, _MAX_LIMIT + 1)  # (its key is not empty when words > 0)
+    if words > _MAX_LIMIT:  # as many word runs at least: only the unlimited patterns apply
+        return _BY_LIMIT[-1][1].match(strip_harakat(rest)) is not None
+    if words > DATE_LINE_MAX_WORDS:  # a paragraph: not keyed whole (no date / credit line)
+        return _any_boilerplate_pattern(strip_harakat(rest))
     key = match_key(rest)
     if not key:
         return True
