@@ -153,6 +153,8 @@ def clean_text(text: str | None, *, keep_paragraphs: bool = False) -> str | None
     if not text:
         return None
     if len(text) <= _CACHE_MAX_LEN:
+        if keep_paragraphs and "\n" not in text and not any(c in text for c in _RARE_BREAKS):
+            keep_paragraphs = False  # one line: the same result, and the one-line cache entry
         return _clean_cached(text, keep_paragraphs)
     return _clean(text, keep_paragraphs)
 
