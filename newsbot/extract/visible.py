@@ -143,6 +143,11 @@ def date_texts(
     return pub, mod
 
 
+_MARK_ATTRS = frozenset(("class", "id", "itemprop", "rel", "aria-labelledby"))
+_NO_MARKS = "    "
+"""The byline marks string of an element without any of ``_MARK_ATTRS``."""
+
+
 def byline_texts(
     sel: Selector,
     anchor: etree._Element | None,
@@ -159,8 +164,10 @@ def byline_texts(
         if el.tag in ("script", "style", "meta", "link", "head"):
             continue
         marks = (
-            f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')} {el.get('rel', '')}"
-            f" {el.get('aria-labelledby', '')}"
+            _NO_MARKS  # none of the attributes (a C-level test: most elements have none)
+            if _MARK_ATTRS.isdisjoint(el.keys())
+            else f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
+            f" {el.get('rel', '')} {el.get('aria-labelledby', '')}"
         )
         verdict = verdicts.get(marks)
         if verdict is None:  # one set of searches per distinct marks string

@@ -182,11 +182,10 @@ def _clean(text: str, keep_paragraphs: bool) -> str | None:
 
 
 def clear_caches() -> None:
-    """Forget the cached :func:`clean_text` / :func:`match_key` / :func:`first_key_word` results
-    (benchmarks: each timed run starts cold, as a page of a new site would)."""
+    """Forget the cached :func:`clean_text` / :func:`match_key` results (benchmarks: each timed
+    run starts cold, as a page of a new site would)."""
     _clean_cached.cache_clear()
     _key_cached.cache_clear()
-    _first_cached.cache_clear()
 
 
 # --- lossy ---------------------------------------------------------------------------------
@@ -281,22 +280,13 @@ def first_key_word(text: str | None) -> str:
     """
     if not text:
         return ""
-    if len(text) <= _CACHE_MAX_LEN:
-        return _first_cached(text)
-    return _first_key_word(text)
-
-
-@lru_cache(maxsize=16384)
-def _first_cached(text: str) -> str:
-    """:func:`_first_key_word`, cached: the label checks ask it of every body paragraph."""
-    return _first_key_word(text)
-
-
-def _first_key_word(text: str) -> str:
     head = text.split(None, 1)
     if not head:
         return ""
-    if not _SPLIT_DROPPED_RE.search(text):
+    # Only the head, the blanks around it and the blanks after it can join the head to more
+    # text in the key (a dropped splitting character there); the rest of the text cannot.
+    end = len(text) - len(head[1]) if len(head) == 2 else len(text)
+    if not _SPLIT_DROPPED_RE.search(text, 0, end):
         if _PLAIN_WORD_RE.fullmatch(head[0]):
             return _fold_plain(head[0])  # what match_key gives such a word
         words = match_key(head[0]).split()
