@@ -59,6 +59,20 @@ CRUMB_MARK_RE = re.compile(
     r"breadcrumb|(?:^|[\s_-])crumbs?(?:$|[\s_-])|pathway|page-?location", re.I
 )
 DIGIT_RE = re.compile(r"[0-9٠-٩۰-۹]")
+_TAGS_WORDS = ("tag", "keyword", "topic")
+_CRUMB_WORDS = ("crumb", "pathway", "location")
+"""One of these is in every text ``TAGS_MARK_RE`` / ``CRUMB_MARK_RE`` matches (case aside)."""
+
+
+def _may_hold(marks: str, words: tuple[str, ...]) -> bool:
+    """False when the ASCII string ``marks`` holds none of ``words`` in any case (a cheap test
+    before a regex that needs one of them); True for any other string."""
+    if not marks.isascii():
+        return True
+    low = marks.lower()
+    return any(w in low for w in words)
+
+
 _H12 = frozenset(("h1", "h2"))
 _TITLE_LIKE_TAGS = frozenset(("h1", "h2", "p", "div", "span"))
 _TAG_BOX_TAGS = frozenset(("div", "ul", "section", "p", "span", "nav"))
@@ -160,7 +174,11 @@ def byline_texts(
     if not isinstance(root, etree._Element):
         return out
     verdicts: dict[str, tuple[bool, bool, bool]] = {}
-    for el in _after(root, anchor)[:limit]:
+    els = _after(root, anchor)[:limit]
+    # short_text(el, 120) of the "كتب ..." candidates, innermost first (a long box's ancestors
+    # are not read again)
+    raws = short_texts([e for e in els if e.tag in _PREFIXED_TAGS], 120)
+    for el in els:
         if el.tag in ("script", "style", "meta", "link", "head"):
             continue
         marks = (
@@ -171,24 +189,20 @@ def byline_texts(
         )
         verdict = verdicts.get(marks)
         if verdict is None:  # one set of searches per distinct marks string
-            verdict = verdicts[marks] = (
-                COMMENT_RE.search(marks) is not None,
-                BYLINE_MARK_RE.search(marks) is not None,
-                INFO_MARK_RE.search(marks) is not None,
-            )
+            verdict = verdicts[marks] = _mark_verdict(marks)
         comment, marked, info = verdict
         if comment:
             continue  # the comment form, not a byline
         if not marked and not info:
             # Only a "كتب ..." line can still qualify: its prefix word is in the raw text.
-            raw = short_text(el, 120) if el.tag in _PREFIXED_TAGS else None
+            raw = raws.get(el) if el.tag in _PREFIXED_TAGS else None
             if raw is None or not BYLINE_WORD_RE.search(clean_text(raw)):
                 continue
         if "Organization" in (el.get("itemtype") or "") or _PUBLISHER_OR_FORM(el):
             continue  # the outlet or a form (checked after the cheaper tests: same outcome)
         if in_topic_block(el):
             continue  # keywords, tags, categories, breadcrumbs, menus: topics, never credits
-        if short_text(el, 120) is None:
+        if (raws.get(el) if el.tag in _PREFIXED_TAGS else short_text(el, 120)) is None:
             continue
         items = el.findall(".//li") if marked else []
         text = _byline_text(items[0] if items else el, hidden)
@@ -242,6 +256,30 @@ def in_topic_block(el: etree._Element, depth: int = 3) -> bool:
 
 
 INFO_MARK_RE = re.compile(r"info|meta", re.I)
+_BYLINE_MARK_WORDS = (
+    "author", "byline", "writer", "reporter", "editor", "kateb", "katib", "contributor",
+    "signature", "correspondent", "muhabir", "source",
+)  # fmt: skip
+"""One of these is in every text ``BYLINE_MARK_RE`` matches (case aside)."""
+
+
+def _mark_verdict(marks: str) -> tuple[bool, bool, bool]:
+    """(``COMMENT_RE``, ``BYLINE_MARK_RE``, ``INFO_MARK_RE`` found in ``marks``). An ASCII
+    string (class names nearly always are) is tested with substring checks on its lower case,
+    the same as those ``re.I`` searches there; ``BYLINE_MARK_RE`` runs only when one of its
+    words is present."""
+    if not marks.isascii():
+        return (
+            COMMENT_RE.search(marks) is not None,
+            BYLINE_MARK_RE.search(marks) is not None,
+            INFO_MARK_RE.search(marks) is not None,
+        )
+    low = marks.lower()
+    return (
+        "comment" in low or "reply" in low or "respond" in low,
+        any(w in low for w in _BYLINE_MARK_WORDS) and BYLINE_MARK_RE.search(marks) is not None,
+        "info" in low or "meta" in low,
+    )
 
 
 def _credit_segment(text: str) -> str:
@@ -326,7 +364,9 @@ def tag_links(sel: Selector, page_url: str = "") -> list[str]:
             continue
         ok = verdicts.get(marks)
         if ok is None:
-            ok = verdicts[marks] = TAGS_MARK_RE.search(marks) is not None
+            ok = verdicts[marks] = _may_hold(marks, _TAGS_WORDS) and bool(
+                TAGS_MARK_RE.search(marks)
+            )
         if not ok:
             continue
         links = list(el.iter("a"))
@@ -353,7 +393,9 @@ def breadcrumb(sel: Selector, title: str | None) -> str | None:
     for el, marks in marked(root):
         ok = verdicts.get(marks)
         if ok is None:
-            ok = verdicts[marks] = CRUMB_MARK_RE.search(marks) is not None
+            ok = verdicts[marks] = _may_hold(marks, _CRUMB_WORDS) and bool(
+                CRUMB_MARK_RE.search(marks)
+            )
         if not ok:
             continue
         items = [clean_text(" ".join(x.itertext())) for x in el.iter("a", "li", "span")]
