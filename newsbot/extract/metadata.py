@@ -14,7 +14,7 @@ from lxml import etree
 from parsel import Selector
 
 from newsbot.extract._deps import clean_text, match_key
-from newsbot.extract.tree import TEXTS, per_page, subtree, tagged, text_of, xpath
+from newsbot.extract.tree import TEXTS, may_hold, per_page, subtree, tagged, text_of, xpath
 
 META_KEYS = (
     "og:title",
@@ -259,6 +259,8 @@ def pick_heading(h1s: list[str], titles: list[str]) -> str | None:
 
 
 TITLE_CLASS_RE = re.compile(r"title|titre|headline|heading|عنوان", re.I)
+_TITLE_WORDS = ("title", "titre", "headline", "heading")
+"""The ASCII words of ``TITLE_CLASS_RE``."""
 
 
 _CLASSED = xpath("//body//*[not(self::h1) and not(self::a) and not(self::title)][@class]")
@@ -290,7 +292,7 @@ def title_like(sel: Selector, limit: int = 40) -> list[str]:
         cls = el.get("class") or ""
         ok = verdicts.get(cls)
         if ok is None:
-            ok = verdicts[cls] = TITLE_CLASS_RE.search(cls) is not None
+            ok = verdicts[cls] = may_hold(cls, _TITLE_WORDS) and bool(TITLE_CLASS_RE.search(cls))
         if not ok:
             continue
         txt = clean_text(text_of(el))

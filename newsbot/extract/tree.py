@@ -230,6 +230,15 @@ def short_texts(els: list[etree._Element], limit: int) -> dict[etree._Element, s
     return out
 
 
+def may_hold(marks: str, words: tuple[str, ...]) -> bool:
+    """False when the ASCII string ``marks`` (class names) holds none of ``words`` (lower-case)
+    in any case: a cheap test before a ``re.I`` regex that needs one of them; True for any
+    other string (non-ASCII case folding is left to the regex)."""
+    if not marks.isascii():
+        return True
+    return any(map(marks.lower().__contains__, words))  # (no generator: C-level calls)
+
+
 def text_of(el: etree._Element) -> str:
     """The ``.//text()`` nodes of ``el`` joined by a space (not cleaned)."""
     return " ".join(TEXTS(el))

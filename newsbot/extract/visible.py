@@ -22,6 +22,7 @@ from newsbot.extract.tree import (
     elements,
     first_texts,
     marked,
+    may_hold,
     short_text,
     short_texts,
     tagged,
@@ -62,15 +63,6 @@ DIGIT_RE = re.compile(r"[0-9٠-٩۰-۹]")
 _TAGS_WORDS = ("tag", "keyword", "topic")
 _CRUMB_WORDS = ("crumb", "pathway", "location")
 """One of these is in every text ``TAGS_MARK_RE`` / ``CRUMB_MARK_RE`` matches (case aside)."""
-
-
-def _may_hold(marks: str, words: tuple[str, ...]) -> bool:
-    """False when the ASCII string ``marks`` holds none of ``words`` in any case (a cheap test
-    before a regex that needs one of them); True for any other string."""
-    if not marks.isascii():
-        return True
-    low = marks.lower()
-    return any(w in low for w in words)
 
 
 _H12 = frozenset(("h1", "h2"))
@@ -364,9 +356,7 @@ def tag_links(sel: Selector, page_url: str = "") -> list[str]:
             continue
         ok = verdicts.get(marks)
         if ok is None:
-            ok = verdicts[marks] = _may_hold(marks, _TAGS_WORDS) and bool(
-                TAGS_MARK_RE.search(marks)
-            )
+            ok = verdicts[marks] = may_hold(marks, _TAGS_WORDS) and bool(TAGS_MARK_RE.search(marks))
         if not ok:
             continue
         links = list(el.iter("a"))
@@ -393,7 +383,7 @@ def breadcrumb(sel: Selector, title: str | None) -> str | None:
     for el, marks in marked(root):
         ok = verdicts.get(marks)
         if ok is None:
-            ok = verdicts[marks] = _may_hold(marks, _CRUMB_WORDS) and bool(
+            ok = verdicts[marks] = may_hold(marks, _CRUMB_WORDS) and bool(
                 CRUMB_MARK_RE.search(marks)
             )
         if not ok:
