@@ -10,7 +10,9 @@ is ``https://example.com/<file name>``). For each set it prints newsbot and
 trafilatura ms/page (mean over pages of the fastest of N warm runs per page) and their ratio,
 then, per field, how many pages match the expected JSON (rules of ../shared/realworld/README.md,
 implemented in ``newsbot.quality``); for the body also the mean share of body sub-checks passed.
-On the realworld set a third column gives newsbot generic (no portal definition). newsbot's
+On the realworld set a third column gives newsbot generic (no portal definition). Each set
+ends with the time of ``classify`` on the page after its extraction (which shares its parse
+with ``response.selector``) and on a fresh response (parsed again). newsbot's
 string caches are cleared before every timed run (trafilatura keeps its own caches warm).
 ``--profile`` prints the top-20 cumulative functions of newsbot over every page.
 """
@@ -35,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from itemadapter import ItemAdapter
 
-from newsbot.extract import extract_article, extract_response
+from newsbot.extract import classify, extract_article, extract_response
 from newsbot.extract.encoding import build_response
 from newsbot.quality import FIELDS, compare_field, realworld_dir
 from newsbot.text import arabic, boilerplate
@@ -198,6 +200,27 @@ def _table(name: str, pages: list[Page], repeat: int, generic: bool, scored: boo
                 cells.append(f"{f'{v}/{n}':>18}")
         print(f"{field:16}" + "".join(cells))
     print(f"newsbot vs trafilatura: x{ratio:.1f} faster (trafilatura ms / newsbot ms)")
+    print(_classify_line(pages, repeat))
+
+
+def _classify_line(pages: list[Page], repeat: int) -> str:
+    """ms/page of ``classify`` after the extraction (on the extraction's shared parse) and on a
+    fresh response (a second parse, as before the parse was shared); fastest of ``repeat``."""
+    shared, fresh = [], []
+    for exp, html in pages:
+        for out, reuse in ((shared, True), (fresh, False)):
+            times = []
+            for _ in range(repeat):
+                response = build_response(html, exp["url"])
+                article = extract_response(response, None, now=exp.get("_now"))
+                if not reuse:
+                    response = build_response(html, exp["url"])
+                t0 = time.perf_counter()
+                classify(article, response)
+                times.append(time.perf_counter() - t0)
+            out.append(min(times))
+    ms = [1000 * sum(x) / len(x) for x in (shared, fresh)]
+    return f"classify after extraction: {ms[0]:.2f} ms/page (on a fresh parse: {ms[1]:.2f})"
 
 
 def _profile(pages: list[Page], rounds: int = 3) -> None:

@@ -193,6 +193,7 @@ def clean_blocks(
     out = BodyResult()
     title_key = match_key(title) if title else None
     byline_keys = {match_key(b) for b in bylines if b}
+    key_heads = {(k.split() or [""])[0] for k in (*byline_keys, title_key or "")}
     speech_page = is_speech_title(title)
     cards: list[tuple[str, str]] = []
 
@@ -293,7 +294,8 @@ def clean_blocks(
         if boilerplate.is_boilerplate_line(text, extra_boilerplate):
             out.count("boilerplate")
             continue
-        key = match_key(text)
+        # a text whose key starts with none of their first words is neither (not keyed whole)
+        key = match_key(text) if first_key_word(text) in key_heads else None
         if title_key and key == title_key:
             out.count("title")
             continue

@@ -84,6 +84,7 @@ def extract(
     """Extract one Article from ``response`` (never raises on bad input; counts what is missing)."""
     hints = dict(hints or {})
     now = now or datetime.now(UTC)
+    given = response
     st = _Stats(stats, getattr(portal, "slug", None))
     url = response.url
     host = urlsplit(url).hostname or ""
@@ -123,6 +124,8 @@ def extract(
         loader.add_value("url", url)
         return loader.load_item()
     sel = tree.selector(text, url)
+    if response is given:  # not a truncated / repaired copy: its own text was parsed
+        tree.share_selector(response, sel)
     tree.start_page()
     try:
         return _extract_fields(sel, loader, url, portal, st, hints, now, locale, zone, zone_source)

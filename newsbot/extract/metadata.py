@@ -14,7 +14,7 @@ from lxml import etree
 from parsel import Selector
 
 from newsbot.extract._deps import clean_text, match_key
-from newsbot.extract.tree import subtree, tagged, text_of, xpath
+from newsbot.extract.tree import TEXTS, may_hold, per_page, subtree, tagged, text_of, xpath
 
 META_KEYS = (
     "og:title",
@@ -103,8 +103,24 @@ def first_meta(meta: dict[str, list[str]], *keys: str) -> str | None:
     return None
 
 
+_CANONICAL_FOLD = str.maketrans("CANOIL", "canoil")
+"""XPath ``translate(@rel, "CANONICAL", "canonical")``: those capitals lower-cased, no other."""
+
+
 def canonical(sel: Selector, base: str) -> str | None:
-    href = sel.xpath('//link[translate(@rel,"CANONICAL","canonical")="canonical"]/@href').get()
+    """``//link[translate(@rel,"CANONICAL","canonical")="canonical"]/@href`` (the first)."""
+    root = sel.root
+    if not isinstance(root, etree._Element):
+        return None
+    href = next(
+        (
+            h
+            for link in root.iter("link")  # the XPath's walk, in C, without its string copies
+            if (link.get("rel") or "").translate(_CANONICAL_FOLD) == "canonical"
+            and (h := link.get("href")) is not None
+        ),
+        None,
+    )
     if href and href.strip() and not href.strip().startswith(("javascript:", "#")):
         return urljoin(base, href.strip())
     return None
@@ -132,7 +148,8 @@ MICRODATA_PROPS = (
     "description",
     "image",
 )
-_ITEMPROP = xpath("//*[@itemprop]")
+_ATTRIBUTED = xpath("//*[@itemprop or @property]")
+"""Microdata and RDFa candidates in one walk (``//*[@itemprop]``, ``//*[@property]``)."""
 _NAME_CONTENT = xpath('.//*[@itemprop="name"]/@content')
 _SRC_OR_HREF = xpath(".//@src|.//@href")
 
@@ -143,7 +160,7 @@ def microdata(sel: Selector) -> dict[str, list[str]]:
     root = sel.root
     if not isinstance(root, etree._Element):
         return {}
-    for el in _ITEMPROP(root):  # one query for all properties, then grouped by property
+    for el in per_page("attributed", root, _ATTRIBUTED):  # one query, grouped by property
         bucket = found.get(el.get("itemprop"))
         if bucket is not None and el.tag != "meta":  # <meta> is already in meta_values
             bucket.append(el)
@@ -164,15 +181,14 @@ def microdata(sel: Selector) -> dict[str, list[str]]:
     return out
 
 
-_PROPERTY = xpath("//*[@property][not(self::meta)]")
-
-
 def rdfa(sel: Selector) -> dict[str, list[str]]:
     """RDFa ``property`` values on non-meta elements (``dc:date``, ``dc:title`` ...)."""
     out: dict[str, list[str]] = {}
     if not isinstance(sel.root, etree._Element):
         return out
-    for el in _PROPERTY(sel.root):
+    for el in per_page("attributed", sel.root, _ATTRIBUTED):
+        if el.get("property") is None or el.tag == "meta":  # //*[@property][not(self::meta)]
+            continue
         key = el.get("property", "").strip().lower()
         val = el.get("content") or clean_text(text_of(el))
         if val:
@@ -243,6 +259,8 @@ def pick_heading(h1s: list[str], titles: list[str]) -> str | None:
 
 
 TITLE_CLASS_RE = re.compile(r"title|titre|headline|heading|عنوان", re.I)
+_TITLE_WORDS = ("title", "titre", "headline", "heading")
+"""The ASCII words of ``TITLE_CLASS_RE``."""
 
 
 _CLASSED = xpath("//body//*[not(self::h1) and not(self::a) and not(self::title)][@class]")
@@ -274,7 +292,7 @@ def title_like(sel: Selector, limit: int = 40) -> list[str]:
         cls = el.get("class") or ""
         ok = verdicts.get(cls)
         if ok is None:
-            ok = verdicts[cls] = TITLE_CLASS_RE.search(cls) is not None
+            ok = verdicts[cls] = may_hold(cls, _TITLE_WORDS) and bool(TITLE_CLASS_RE.search(cls))
         if not ok:
             continue
         txt = clean_text(text_of(el))
@@ -285,8 +303,16 @@ def title_like(sel: Selector, limit: int = 40) -> list[str]:
     return out
 
 
+def _first_attr(root: etree._Element, tag: str, attr: str) -> str | None:
+    """``//<tag>/@<attr>`` of the first such element (document order) that has it."""
+    return next((v for el in root.iter(tag) if (v := el.get(attr)) is not None), None)
+
+
 def html_lang(sel: Selector) -> str | None:
-    lang = sel.xpath("/html/@lang|//html/@lang").get() or sel.xpath("//body/@lang").get()
+    root = sel.root
+    if not isinstance(root, etree._Element):
+        return None
+    lang = _first_attr(root, "html", "lang") or _first_attr(root, "body", "lang")
     return lang.strip() if lang and lang.strip() else None
 
 
@@ -294,6 +320,14 @@ def absolute(base: str, url: str | None) -> str | None:
     if not url or not url.strip() or url.strip().startswith(("data:", "javascript:")):
         return None
     return urljoin(base, url.strip())
+
+
+def _title_text(sel: Selector) -> str:
+    """``//title//text()`` (the first; ``""`` for none)."""
+    root = sel.root
+    if not isinstance(root, etree._Element):
+        return ""
+    return next((t for title in root.iter("title") for t in TEXTS(title)), "")
 
 
 def collect(sel: Selector, base: str) -> dict[str, Any]:
@@ -306,6 +340,6 @@ def collect(sel: Selector, base: str) -> dict[str, Any]:
         "time": time_tags(sel),
         "h1": headings(sel),
         "title_like": title_like(sel),
-        "title_tag": clean_text(sel.xpath("//title//text()").get() or "") or None,
+        "title_tag": clean_text(_title_text(sel)) or None,
         "lang": html_lang(sel),
     }

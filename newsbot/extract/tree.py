@@ -17,6 +17,8 @@ from lxml import etree
 from lxml import html as lxml_html
 from parsel import Selector
 from parsel.selector import create_root_node
+from scrapy.http import HtmlResponse
+from scrapy.selector import Selector as ScrapySelector
 
 TEXTS = etree.XPath(".//text()", smart_strings=False)
 """Every text node under an element (the ``.//text()`` of the Selector readers)."""
@@ -52,6 +54,17 @@ def selector(text: str, url: str) -> Selector:
     parses it (same parser options and recovery), with the C-level element class lookup."""
     root = create_root_node(text, _HTMLParser, base_url=url, huge_tree=True)
     return Selector(root=root, type="html", base_url=url)
+
+
+def share_selector(response: Any, sel: Selector) -> None:
+    """Make ``response.selector`` the page parse ``sel`` (same text, same parser options) instead
+    of a second parse of the same text: the article classifier and the spider read it after the
+    extraction. Only for an ``HtmlResponse`` whose selector Scrapy has not built yet (Scrapy
+    parses those as ``html``); the readers here never modify the tree."""
+    if isinstance(response, HtmlResponse) and response._cached_selector is None:
+        shared = ScrapySelector(root=sel.root, type="html")
+        shared.response = response  # what Selector(response) keeps
+        response._cached_selector = shared
 
 
 def start_page() -> None:
@@ -215,6 +228,15 @@ def short_texts(els: list[etree._Element], limit: int) -> dict[etree._Element, s
             too_long.add(a)
             a = a.getparent()
     return out
+
+
+def may_hold(marks: str, words: tuple[str, ...]) -> bool:
+    """False when the ASCII string ``marks`` (class names) holds none of ``words`` (lower-case)
+    in any case: a cheap test before a ``re.I`` regex that needs one of them; True for any
+    other string (non-ASCII case folding is left to the regex)."""
+    if not marks.isascii():
+        return True
+    return any(map(marks.lower().__contains__, words))  # (no generator: C-level calls)
 
 
 def text_of(el: etree._Element) -> str:

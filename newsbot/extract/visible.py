@@ -22,6 +22,7 @@ from newsbot.extract.tree import (
     elements,
     first_texts,
     marked,
+    may_hold,
     short_text,
     short_texts,
     tagged,
@@ -59,6 +60,11 @@ CRUMB_MARK_RE = re.compile(
     r"breadcrumb|(?:^|[\s_-])crumbs?(?:$|[\s_-])|pathway|page-?location", re.I
 )
 DIGIT_RE = re.compile(r"[0-9٠-٩۰-۹]")
+_TAGS_WORDS = ("tag", "keyword", "topic")
+_CRUMB_WORDS = ("crumb", "pathway", "location")
+"""One of these is in every text ``TAGS_MARK_RE`` / ``CRUMB_MARK_RE`` matches (case aside)."""
+
+
 _H12 = frozenset(("h1", "h2"))
 _TITLE_LIKE_TAGS = frozenset(("h1", "h2", "p", "div", "span"))
 _TAG_BOX_TAGS = frozenset(("div", "ul", "section", "p", "span", "nav"))
@@ -143,6 +149,11 @@ def date_texts(
     return pub, mod
 
 
+_MARK_ATTRS = frozenset(("class", "id", "itemprop", "rel", "aria-labelledby"))
+_NO_MARKS = "    "
+"""The byline marks string of an element without any of ``_MARK_ATTRS``."""
+
+
 def byline_texts(
     sel: Selector,
     anchor: etree._Element | None,
@@ -155,33 +166,35 @@ def byline_texts(
     if not isinstance(root, etree._Element):
         return out
     verdicts: dict[str, tuple[bool, bool, bool]] = {}
-    for el in _after(root, anchor)[:limit]:
+    els = _after(root, anchor)[:limit]
+    # short_text(el, 120) of the "كتب ..." candidates, innermost first (a long box's ancestors
+    # are not read again)
+    raws = short_texts([e for e in els if e.tag in _PREFIXED_TAGS], 120)
+    for el in els:
         if el.tag in ("script", "style", "meta", "link", "head"):
             continue
         marks = (
-            f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')} {el.get('rel', '')}"
-            f" {el.get('aria-labelledby', '')}"
+            _NO_MARKS  # none of the attributes (a C-level test: most elements have none)
+            if _MARK_ATTRS.isdisjoint(el.keys())
+            else f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
+            f" {el.get('rel', '')} {el.get('aria-labelledby', '')}"
         )
         verdict = verdicts.get(marks)
         if verdict is None:  # one set of searches per distinct marks string
-            verdict = verdicts[marks] = (
-                COMMENT_RE.search(marks) is not None,
-                BYLINE_MARK_RE.search(marks) is not None,
-                INFO_MARK_RE.search(marks) is not None,
-            )
+            verdict = verdicts[marks] = _mark_verdict(marks)
         comment, marked, info = verdict
         if comment:
             continue  # the comment form, not a byline
         if not marked and not info:
             # Only a "كتب ..." line can still qualify: its prefix word is in the raw text.
-            raw = short_text(el, 120) if el.tag in _PREFIXED_TAGS else None
+            raw = raws.get(el) if el.tag in _PREFIXED_TAGS else None
             if raw is None or not BYLINE_WORD_RE.search(clean_text(raw)):
                 continue
         if "Organization" in (el.get("itemtype") or "") or _PUBLISHER_OR_FORM(el):
             continue  # the outlet or a form (checked after the cheaper tests: same outcome)
         if in_topic_block(el):
             continue  # keywords, tags, categories, breadcrumbs, menus: topics, never credits
-        if short_text(el, 120) is None:
+        if (raws.get(el) if el.tag in _PREFIXED_TAGS else short_text(el, 120)) is None:
             continue
         items = el.findall(".//li") if marked else []
         text = _byline_text(items[0] if items else el, hidden)
@@ -235,6 +248,30 @@ def in_topic_block(el: etree._Element, depth: int = 3) -> bool:
 
 
 INFO_MARK_RE = re.compile(r"info|meta", re.I)
+_BYLINE_MARK_WORDS = (
+    "author", "byline", "writer", "reporter", "editor", "kateb", "katib", "contributor",
+    "signature", "correspondent", "muhabir", "source",
+)  # fmt: skip
+"""One of these is in every text ``BYLINE_MARK_RE`` matches (case aside)."""
+
+
+def _mark_verdict(marks: str) -> tuple[bool, bool, bool]:
+    """(``COMMENT_RE``, ``BYLINE_MARK_RE``, ``INFO_MARK_RE`` found in ``marks``). An ASCII
+    string (class names nearly always are) is tested with substring checks on its lower case,
+    the same as those ``re.I`` searches there; ``BYLINE_MARK_RE`` runs only when one of its
+    words is present."""
+    if not marks.isascii():
+        return (
+            COMMENT_RE.search(marks) is not None,
+            BYLINE_MARK_RE.search(marks) is not None,
+            INFO_MARK_RE.search(marks) is not None,
+        )
+    low = marks.lower()
+    return (
+        "comment" in low or "reply" in low or "respond" in low,
+        any(w in low for w in _BYLINE_MARK_WORDS) and BYLINE_MARK_RE.search(marks) is not None,
+        "info" in low or "meta" in low,
+    )
 
 
 def _credit_segment(text: str) -> str:
@@ -319,7 +356,7 @@ def tag_links(sel: Selector, page_url: str = "") -> list[str]:
             continue
         ok = verdicts.get(marks)
         if ok is None:
-            ok = verdicts[marks] = TAGS_MARK_RE.search(marks) is not None
+            ok = verdicts[marks] = may_hold(marks, _TAGS_WORDS) and bool(TAGS_MARK_RE.search(marks))
         if not ok:
             continue
         links = list(el.iter("a"))
@@ -346,7 +383,9 @@ def breadcrumb(sel: Selector, title: str | None) -> str | None:
     for el, marks in marked(root):
         ok = verdicts.get(marks)
         if ok is None:
-            ok = verdicts[marks] = CRUMB_MARK_RE.search(marks) is not None
+            ok = verdicts[marks] = may_hold(marks, _CRUMB_WORDS) and bool(
+                CRUMB_MARK_RE.search(marks)
+            )
         if not ok:
             continue
         items = [clean_text(" ".join(x.itertext())) for x in el.iter("a", "li", "span")]
@@ -424,6 +463,17 @@ NOT_OWN_CREDIT_RE = re.compile(
 )
 
 
+_CREDIT_HEADS = frozenset(p[0] for p in CREDIT_PREFIXES)
+
+
+def _may_open_credit(text: str) -> bool:
+    """False when ``clean_text(text)`` cannot start with a credit prefix, told from the first
+    visible character: it is kept as it is unless clean-up drops it (not a letter or digit) or
+    folds it (a presentation form, U+FB50 on)."""
+    head = text.lstrip()[:1]
+    return head in _CREDIT_HEADS or head >= "\ufb50" or not head.isalnum()
+
+
 def credit_line(sel: Selector, anchor: etree._Element | None, limit: int = 3000) -> str | None:
     """The outlet of the first "المصدر: X" line after the headline, outside related/teaser boxes."""
     root = sel.root
@@ -437,7 +487,9 @@ def credit_line(sel: Selector, anchor: etree._Element | None, limit: int = 3000)
         first = firsts.get(el, "")
         ok = verdicts.get(first)
         if ok is None:
-            ok = verdicts[first] = clean_text(first).startswith(CREDIT_PREFIXES)
+            ok = verdicts[first] = _may_open_credit(first) and clean_text(first).startswith(
+                CREDIT_PREFIXES
+            )
         if not ok:
             continue  # cheap test on the first text piece before reading the whole element
         text = short_text(el, 80)

@@ -18,8 +18,16 @@ import re
 import sys
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import islice
 
-from newsbot.text.arabic import clean_text, fuzzy_pattern, match_key, strip_harakat
+from newsbot.text.arabic import (
+    clean_text,
+    first_key_word,
+    fuzzy_pattern,
+    key_words_floor,
+    match_key,
+    strip_harakat,
+)
 from newsbot.text.bylines_data import AGENCIES, CITIES
 
 __all__ = [
@@ -186,6 +194,9 @@ _FOLLOW_RE = re.compile(
 _AD_INLINE_RE = re.compile(
     rf"(?<!\w)(?:{_alt(('مادة إعلانية', 'Advertisement', 'محتوى إعلاني'), marks=True)})(?!\w)"
 )
+_AD_HINT_RE = re.compile(f"{fuzzy_pattern('علان')}|{fuzzy_pattern('dvertisement')}")
+"""Found in every text :data:`_AD_INLINE_RE` matches ("علان" of إعلانية / إعلاني, harakat
+allowed between letters, or "dvertisement"): a paragraph without it is not searched whole."""
 
 _RIGHTS = _alt(
     ("جميع الحقوق محفوظة", "حقوق النشر محفوظة", "جميع حقوق النشر", "الحقوق محفوظة",
@@ -230,14 +241,31 @@ def _split_limit(p: re.Pattern[str]) -> tuple[re.Pattern[str], int]:
 _PATTERN_LIMITS = tuple(_split_limit(p) for p in BOILERPLATE_PATTERNS)
 """Each pattern with the most words a line may have for it to match (``_words_at_most``); the
 lookahead that counts them is dropped, :func:`_any_boilerplate_pattern` counts once per line."""
+_MAX_LIMIT = max(limit for _, limit in _PATTERN_LIMITS if limit != sys.maxsize)
+"""Words past this many change no pattern's verdict: a line's words are counted up to it + 1."""
+
+
+def _either(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
+    """One regex that matches where any of ``patterns`` does (each is ``^``-anchored and has no
+    flags of its own: their alternation after one ``^``, tried in one call)."""
+    return re.compile("^(?:" + "|".join(p.pattern[1:] for p in patterns) + ")")
+
+
+assert all(p.pattern.startswith("^") and p.flags == re.UNICODE for p, _ in _PATTERN_LIMITS)
+_BY_LIMIT = tuple(
+    (n, _either(p for p, limit in _PATTERN_LIMITS if limit >= n))
+    for n in sorted({limit for _, limit in _PATTERN_LIMITS})
+)
+"""(word limit n, the patterns a line of at most n words is searched with, as one regex)."""
 
 
 def _any_boilerplate_pattern(bare: str) -> bool:
     """``any(p.search(bare) for p in BOILERPLATE_PATTERNS)``, skipping the patterns whose word
     limit the line exceeds (a body paragraph is searched with a handful of them). The word-limit
     lookahead needs 1..n word runs, so a line without words is only searched unlimited ones."""
-    words = len(_WORD_RUN_RE.findall(bare)) or sys.maxsize
-    return any(p.search(bare) for p, limit in _PATTERN_LIMITS if words <= limit)
+    words = sum(1 for _ in islice(_WORD_RUN_RE.finditer(bare), _MAX_LIMIT + 1)) or sys.maxsize
+    pattern = next(p for limit, p in _BY_LIMIT if words <= limit)  # the last is unlimited
+    return pattern.match(bare) is not None
 
 
 _DATE_KEYS = frozenset(tok for w in (*DATE_WORDS, *CITIES) for tok in match_key(w).split()) - {"ال"}
@@ -246,6 +274,9 @@ _RELATED_KEYS = frozenset(match_key(w) for w in RELATED_LABELS)
 _RELATED_PREFIX_KEYS = tuple(match_key(w) for w in RELATED_PREFIX_LABELS)
 _SIMILAR_KEYS = frozenset(match_key(w) for w in SIMILAR_LABELS)
 _SITE_KEYS = frozenset(match_key(w) for w in SITE_BLOCK_LABELS)
+_SIMILAR_FIRSTS = frozenset(k.split()[0] for k in _SIMILAR_KEYS)
+_SITE_FIRSTS = frozenset(k.split()[0] for k in _SITE_KEYS)
+"""First words of those keys: a text whose key starts otherwise is not keyed whole."""
 _ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)?")
 _SENTENCE_RE = re.compile(r"[.!?؟،,]")
 
@@ -259,6 +290,9 @@ def is_related_label(text: str | None, extra: Iterable[str] = ()) -> bool:
     >>> is_related_label("إقرأ أيضاً :")
     True
     """
+    extra = tuple(extra)
+    if first_key_word(text) not in related_first_words(extra):
+        return False  # every label's key starts with one of these: a paragraph is not keyed
     key = match_key(text)
     if not key:
         return False
@@ -279,13 +313,16 @@ def related_first_words(extra: tuple[str, ...] = ()) -> frozenset[str]:
 
 def is_similar_label(text: str | None, extra: Iterable[str] = ()) -> bool:
     """True when ``text`` is a "similar titles" heading ("مقالات مشابهة")."""
+    extra_keys = {match_key(e) for e in extra}
+    if not extra_keys and first_key_word(text) not in _SIMILAR_FIRSTS:
+        return False
     key = match_key(text)
-    return bool(key) and (key in _SIMILAR_KEYS or key in {match_key(e) for e in extra})
+    return bool(key) and (key in _SIMILAR_KEYS or key in extra_keys)
 
 
 def is_site_block_label(text: str | None) -> bool:
     """True for site-wide block headings ("الأكثر قراءة", "اخترنا لكم")."""
-    return match_key(text) in _SITE_KEYS
+    return first_key_word(text) in _SITE_FIRSTS and match_key(text) in _SITE_KEYS
 
 
 # --- lines -----------------------------------------------------------------------------------
@@ -321,24 +358,43 @@ def strip_inline_markers(text: str | None) -> str:
     >>> strip_inline_markers("مادة إعلانية تابعوا آخر أخبار العربية عبر Google News روسي مالي")
     ''
     """
+    if text and len(text) <= 2000:
+        return _strip_markers_cached(text)
+    return _strip_markers(text)
+
+
+@lru_cache(maxsize=4096)
+def _strip_markers_cached(text: str) -> str:
+    """:func:`_strip_markers`, cached: the body cleaner and the line rules strip the same line."""
+    return _strip_markers(text)
+
+
+def _strip_markers(text: str | None) -> str:
     out: list[str] = []
     for line in (clean_text(text, keep_paragraphs=True) or "").split("\n\n"):
-        line = _AD_INLINE_RE.sub(" ", line)
+        changed = False  # a line of clean_text is already one space between words
+        if _AD_HINT_RE.search(line):
+            line, changed = _AD_INLINE_RE.sub(" ", line), True
         m = _FOLLOW_RE.search(line) if "تابع" in line else None  # the prompt's literal head
         if m:
             tail = line[m.end() :]
             if len(tail.split()) <= 8 and not _SENTENCE_RE.search(tail):
                 tail = ""
-            line = line[: m.start()] + " " + tail
-        line = " ".join(line.split())
+            line, changed = line[: m.start()] + " " + tail, True
+        if changed:
+            line = " ".join(line.split())
         if line:
             out.append(line)
     return "\n\n".join(out)
 
 
+DATE_LINE_MAX_WORDS = 16
+"""A date-only line has at most this many key words (a photo-credit line fewer)."""
+
+
 def _is_date_line(key: str) -> bool:
     words = key.split()
-    if not words or len(words) > 16:
+    if not words or len(words) > DATE_LINE_MAX_WORDS:
         return False
     has_digit = any(_ORDINAL_RE.fullmatch(w) for w in words)
     return has_digit and all(_ORDINAL_RE.fullmatch(w) or w in _DATE_KEYS for w in words)
@@ -381,11 +437,17 @@ def _shared_rules(s: str) -> bool:
 def clear_caches() -> None:
     """Forget the cached line verdicts (benchmarks start every timed run cold)."""
     _shared_rules.cache_clear()
+    _strip_markers_cached.cache_clear()
 
 
 def _judge(s: str) -> bool:
     """The shared boilerplate rules on a cleaned line."""
     rest = strip_inline_markers(s)  # text glued to a marker is kept: judge what is left
+    words = key_words_floor(rest, _MAX_LIMIT + 1)  # (its key is not empty when words > 0)
+    if words > _MAX_LIMIT:  # as many word runs at least: only the unlimited patterns apply
+        return _BY_LIMIT[-1][1].match(strip_harakat(rest)) is not None
+    if words > DATE_LINE_MAX_WORDS:  # a paragraph: not keyed whole (no date / credit line)
+        return _any_boilerplate_pattern(strip_harakat(rest))
     key = match_key(rest)
     if not key:
         return True
