@@ -70,7 +70,8 @@ def shingles(
     if len(words) <= size:
         return {" ".join(words).encode("utf-8")}
     # zip of shifted word lists, joined and encoded by map: no Python frame per shingle
-    return set(map(str.encode, map(" ".join, zip(*(words[i:] for i in range(size))))))
+    window = zip(*(words[i:] for i in range(size)), strict=False)  # stops at the shortest
+    return set(map(str.encode, map(" ".join, window)))
 
 
 @dataclass(frozen=True)
