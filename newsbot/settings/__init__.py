@@ -77,6 +77,10 @@ ITEM_PIPELINES.update(
 )
 SPIDER_MIDDLEWARES.update({"newsbot.middlewares.incremental.IncrementalMiddleware": 600})
 EXTENSIONS.update({"newsbot.extensions.report.CrawlReport": 500})
+# glibc's mmap/trim thresholds fixed (bytes; 0 = glibc's dynamic defaults): RSS stays flat in
+# long crawls (newsbot/extensions/malloc.py, README "Speed and memory")
+EXTENSIONS.update({"newsbot.extensions.malloc.MallocTuning": 0})
+NEWSBOT_MALLOC_MMAP_THRESHOLD = 131072
 DUPEFILTER_CLASS = "newsbot.dupefilter.CanonicalDupeFilter"
 FEED_STORAGES = {
     "": "newsbot.feeds.LineFlushFileStorage",
