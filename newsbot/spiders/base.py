@@ -240,10 +240,19 @@ class NewsbotSpider(NavigationMixin, DiscoveryMixin, scrapy.Spider):
                 yield request
 
     async def start(self) -> AsyncIterator[Any]:
-        """The given URLs (``-a url=``...) if any, else :meth:`discovery_start`."""
+        """The given URLs (``-a url=``...) if any, else :meth:`discovery_start`.
+
+        Lazy (Scrapy's "Delaying start request iteration"): while the engine cannot send more
+        requests, the next one waits for the scheduler to run empty. Scrapy reads ``start()`` as
+        fast as it yields, so a 100k-URL list would otherwise sit in the scheduler as 100k
+        Request objects (~2 KB each) from the first second of the crawl.
+        """
         self.crawl_started = True
         requests = self.given_requests() if self.args.urls else self.discovery_start()
         for request in requests:
+            engine = self.crawler.engine
+            if engine is not None and engine.needs_backout():
+                await self.crawler.signals.wait_for(signals.scheduler_empty)
             yield request
 
     def discovery_start(self) -> Iterator[Any]:
