@@ -20,7 +20,11 @@ own ``scrapy`` process:
 
 Pages/s = pages received (mirror fetches counted once) / the crawl's elapsed_time_seconds
 (engine open -> close); the wall time includes interpreter and project start-up. With
-``--repeat N`` each crawl runs N times (alternating) and the fastest run is shown.
+``--repeat N`` each crawl runs N times (alternating) and the fastest run is shown. CPU
+ms/page (start-up included, so comparable between runs of one size, robust to other load on
+the machine, unlike pages/s): the crawl process and its extraction workers, and "own" for the
+crawl process alone (the reactor). ``--set NAME=VALUE`` (repeatable) passes a Scrapy setting to
+both crawls, e.g. ``--set CONCURRENT_ITEMS=100`` (Scrapy's default) to see what it costs.
 
 ``--memory``: one full crawl of ``--pages`` generated pages; the crawl process's VmRSS
 (/proc/<pid>/status) is printed every ``--every`` pages served, then the growth per 1,000 pages
@@ -33,6 +37,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -135,6 +140,16 @@ def _rss_mb(pid: int) -> float | None:
     return int(match[1]) / 1024 if match else None
 
 
+def _cpu_s(pid: int) -> float | None:
+    """CPU seconds (user + system) process ``pid`` used itself so far (None once it exited)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii")
+    except OSError:
+        return None
+    fields = stat.rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def run_crawl(
     cmd: list[str],
     settings: dict[str, Any],
@@ -150,15 +165,20 @@ def run_crawl(
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent), str(REPO)])}
     log = workdir / f"{label}.log"
     started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     rss: list[tuple[int, float]] = []
+    own = 0.0
     with log.open("w", encoding="utf-8") as err:
         proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=err)
         while proc.poll() is None:
-            time.sleep(0.5)
+            time.sleep(0.2)
+            own = _cpu_s(proc.pid) or own
             mb = _rss_mb(proc.pid) if sample else None
             if mb is not None and sample is not None:
                 rss.append((sample(), mb))
     wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     if proc.returncode != 0 or not stats_file.exists():
         sys.stderr.write(log.read_text(encoding="utf-8")[-3000:])
         raise SystemExit(f"{label} crawl failed ({proc.returncode})")
@@ -178,6 +198,8 @@ def run_crawl(
         "elapsed": elapsed,
         "wall": wall,
         "pages_per_s": pages / elapsed if elapsed else 0.0,
+        "cpu": cpu,
+        "own_cpu": own,
         "rss": rss,
     }
 
@@ -224,14 +246,20 @@ def compare(
 def print_comparison(full: dict, bare: dict, runs: dict[str, list[dict]], repeat: int) -> None:
     print(
         f"{'crawl':<6} {'pages':>6} {'items':>6} {'dropped':>8} {'elapsed s':>10} {'wall s':>8} "
-        f"{'pages/s':>9}"
+        f"{'pages/s':>9} {'CPU ms/page':>12} {'own ms/page':>12}"
     )
     for row in (full, bare):
         print(
             f"{row['label']:<6} {row['pages']:>6} {row['items']:>6} {row['dropped']:>8} "
             f"{row['elapsed']:>10.2f} "
-            f"{row['wall']:>8.2f} {row['pages_per_s']:>9.1f}"
+            f"{row['wall']:>8.2f} {row['pages_per_s']:>9.1f} "
+            f"{1000 * row['cpu'] / max(1, row['pages']):>12.2f} "
+            f"{1000 * row['own_cpu'] / max(1, row['pages']):>12.2f}"
         )
+    print(
+        "CPU ms/page: the crawl process and its extraction workers; own: the crawl process "
+        "alone (sampled every 0.2 s); both include start-up (~2 s)"
+    )
     if repeat > 1:
         for label, rows in runs.items():
             rates = ", ".join(f"{r['pages_per_s']:.1f} ({r['items']} items)" for r in rows)
@@ -277,6 +305,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--workers", type=int, default=None, help="NEWSBOT_EXTRACT_WORKERS of the full crawl"
     )
+    parser.add_argument(
+        "--set", action="append", default=[], metavar="NAME=VALUE", help="a setting, both crawls"
+    )
     parser.add_argument("--memory", action="store_true", help="one long full crawl, RSS over time")
     parser.add_argument("--every", type=int, default=2000, help="--memory: pages between rows")
     parser.add_argument("--warmup", type=int, default=2000, help="--memory: pages before slope")
@@ -289,6 +320,9 @@ def main(argv: list[str] | None = None) -> int:
         settings = _settings(opts, workdir)
         if opts.workers is not None:
             settings["NEWSBOT_EXTRACT_WORKERS"] = opts.workers
+        for pair in opts.set:
+            name, _, value = pair.partition("=")
+            settings[name.strip()] = value
         if opts.site == "demo":
             from newsbot.demo.server import start_server
 

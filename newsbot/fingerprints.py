@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from functools import cache
+from operator import methodcaller
 
 import numpy as np
 
@@ -40,6 +41,7 @@ DEFAULT_THRESHOLD = 0.5
 DEFAULT_NUM_PERM = 128
 DEFAULT_SHINGLE_SIZE = 3
 """Words per shingle."""
+_digest = methodcaller("digest")
 _SCHEME = b"newsbot-minhash-v1"
 """Mixed into every band key: a change of parameters never matches old keys by accident."""
 
@@ -67,7 +69,9 @@ def shingles(
         return set()
     if len(words) <= size:
         return {" ".join(words).encode("utf-8")}
-    return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
+    # zip of shifted word lists, joined and encoded by map: no Python frame per shingle
+    window = zip(*(words[i:] for i in range(size)), strict=False)  # stops at the shortest
+    return set(map(str.encode, map(" ".join, window)))
 
 
 @dataclass(frozen=True)
@@ -105,8 +109,9 @@ class NearDupHasher:
 
     def minhash(self, grams: set[bytes]) -> np.ndarray:
         """MinHash values of a non-empty set of shingles (datasketch ``affine32``, sha1_hash32)."""
-        digests = b"".join(hashlib.sha1(g).digest()[:4] for g in grams)
-        hv = _fmix32(np.frombuffer(digests, dtype="<u4").astype(np.uint32).reshape(-1, 1))
+        digests = b"".join(map(_digest, map(hashlib.sha1, grams)))  # 20 bytes per shingle
+        first4 = np.frombuffer(digests, dtype="<u4")[::5]  # sha1_hash32: the first 4 bytes
+        hv = _fmix32(first4.astype(np.uint32).reshape(-1, 1))
         return (hv * self._a + self._c).min(axis=0)
 
     def signature(self, text: str | None, *, key: str | None = None) -> Signature | None:

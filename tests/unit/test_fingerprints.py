@@ -174,3 +174,23 @@ def test_minhash_and_bands_are_datasketchs(threshold: float) -> None:
     assert reference.hashvalues.tolist() == hasher.minhash(grams).tolist()
     lsh = MinHashLSH(threshold, hasher.num_perm, weights=(0.2, 0.8))
     assert (hasher.b, hasher.r) == (lsh.b, lsh.r)
+
+
+def test_signatures_of_real_pages_are_datasketchs() -> None:
+    """On every real article body (thirteen sites): the word 3-grams are the plain sliding
+    window over the match key, and the MinHash values datasketch's (stored keys stay valid)."""
+    from datasketch import MinHash
+
+    from newsbot.text.arabic import match_key
+
+    bodies = _realworld_bodies()
+    assert len(bodies) >= 10
+    for name, body in bodies.items():
+        words = match_key(body).split()
+        window = {" ".join(words[i : i + 3]).encode() for i in range(len(words) - 2)}
+        assert shingles(body) == window, name
+        reference = MinHash(num_perm=HASHER.num_perm, seed=HASHER.seed)
+        reference.update_batch(list(window))
+        sig = HASHER.signature(body)
+        assert sig is not None
+        assert sig.hashvalues.tolist() == reference.hashvalues.tolist(), name
