@@ -269,6 +269,9 @@ def _key(text: str) -> str:
 
 _SPLIT_DROPPED_RE = re.compile("[\x1c-\x1f]")
 """Characters ``str.split`` splits on that :func:`clean_text` drops (they join words)."""
+_PLAIN_HEAD_RE = re.compile(f"[^\\S\x1c-\x1f]*([{_PLAIN}]+)(?:[^\\S\x1c-\x1f]+(?!\\s)|\\Z)")
+"""A text whose first whitespace-separated piece is a plain word (group 1), with no dropped
+splitting character in the blanks around it: what :func:`first_key_word` folds directly."""
 
 
 def first_key_word(text: str | None) -> str:
@@ -280,6 +283,9 @@ def first_key_word(text: str | None) -> str:
     """
     if not text:
         return ""
+    m = _PLAIN_HEAD_RE.match(text)
+    if m is not None:  # the common case, told without splitting a long text
+        return _fold_plain(m.group(1))
     head = text.split(None, 1)
     if not head:
         return ""
@@ -308,7 +314,17 @@ def key_words_floor(text: str, cap: int) -> int:
     >>> key_words_floor("قال الوزير إن الفحص تم", 4), key_words_floor("— « » ١٢ a", 9)
     (4, 1)
     """
+    if cap > 0 and _at_least_keyed(cap).match(text):
+        return cap  # (a paragraph: one regex call instead of a match object per token)
     return sum(1 for _ in islice(_KEYED_TOKEN_RE.finditer(text), cap))
+
+
+@lru_cache(maxsize=32)
+def _at_least_keyed(n: int) -> re.Pattern[str]:
+    """Matches a text holding ``n`` tokens of ``_KEYED_TOKEN_RE`` at least: each round skips what
+    is not a plain letter or digit (blanks, tokens without one, a token's head), then takes the
+    token from its first plain character on."""
+    return re.compile(f"(?:[^{_PLAIN}]*+[{_PLAIN}]\\S*+){{{n}}}")
 
 
 def fuzzy_pattern(phrase: str, *, marks: bool = True) -> str:
