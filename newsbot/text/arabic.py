@@ -182,10 +182,11 @@ def _clean(text: str, keep_paragraphs: bool) -> str | None:
 
 
 def clear_caches() -> None:
-    """Forget the cached :func:`clean_text` / :func:`match_key` results (benchmarks: each timed
-    run starts cold, as a page of a new site would)."""
+    """Forget the cached :func:`clean_text` / :func:`match_key` / :func:`first_key_word` results
+    (benchmarks: each timed run starts cold, as a page of a new site would)."""
     _clean_cached.cache_clear()
     _key_cached.cache_clear()
+    _first_cached.cache_clear()
 
 
 # --- lossy ---------------------------------------------------------------------------------
@@ -283,6 +284,22 @@ def first_key_word(text: str | None) -> str:
     """
     if not text:
         return ""
+    if len(text) <= _FIRST_CACHE_MAX_LEN:
+        return _first_cached(text)  # menus, footers and labels recur on every page of a site
+    return _first_key_word(text)
+
+
+_FIRST_CACHE_MAX_LEN = 200
+"""Texts up to this length (link and label texts, not paragraphs) have their first key word
+cached."""
+
+
+@lru_cache(maxsize=16384)
+def _first_cached(text: str) -> str:
+    return _first_key_word(text)
+
+
+def _first_key_word(text: str) -> str:
     m = _PLAIN_HEAD_RE.match(text)
     if m is not None:  # the common case, told without splitting a long text
         return _fold_plain(m.group(1))

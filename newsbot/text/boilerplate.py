@@ -193,9 +193,19 @@ _FOLLOW_RE = re.compile(
 _AD_INLINE_RE = re.compile(
     rf"(?<!\w)(?:{_alt(('مادة إعلانية', 'Advertisement', 'محتوى إعلاني'), marks=True)})(?!\w)"
 )
-_AD_HINT_RE = re.compile(f"{fuzzy_pattern('علان')}|{fuzzy_pattern('dvertisement')}")
-"""Found in every text :data:`_AD_INLINE_RE` matches ("علان" of إعلانية / إعلاني, harakat
-allowed between letters, or "dvertisement"): a paragraph without it is not searched whole."""
+_AD_HINT_AR_RE = re.compile(fuzzy_pattern("علان"))
+_AD_HINT_EN_RE = re.compile(fuzzy_pattern("dvertisement"))
+"""One of these is found in every text :data:`_AD_INLINE_RE` matches ("علان" of إعلانية /
+إعلاني, harakat allowed between letters, or "dvertisement"): a paragraph without them is not
+searched whole. Apart: the Arabic one starts with a letter, which the regex engine looks for
+like a substring; the Latin one needs a "d" or a "D" in the text."""
+
+
+def _ad_hint(line: str) -> bool:
+    return _AD_HINT_AR_RE.search(line) is not None or (
+        ("d" in line or "D" in line) and _AD_HINT_EN_RE.search(line) is not None
+    )
+
 
 _RIGHTS = _alt(
     ("جميع الحقوق محفوظة", "حقوق النشر محفوظة", "جميع حقوق النشر", "الحقوق محفوظة",
@@ -394,7 +404,7 @@ def _strip_markers(text: str | None) -> str:
     out: list[str] = []
     for line in (clean_text(text, keep_paragraphs=True) or "").split("\n\n"):
         changed = False  # a line of clean_text is already one space between words
-        if _AD_HINT_RE.search(line):
+        if _ad_hint(line):
             line, changed = _AD_INLINE_RE.sub(" ", line), True
         m = _FOLLOW_RE.search(line) if "تابع" in line else None  # the prompt's literal head
         if m:
