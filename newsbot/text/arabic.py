@@ -164,6 +164,13 @@ def _clean_cached(text: str, keep_paragraphs: bool) -> str | None:
     return _clean(text, keep_paragraphs)
 
 
+def _one_spaced(text: str) -> bool:
+    """True when ``" ".join(text.split()) == text`` is sure: a printable text (every blank but the
+    space is a separator or control character, not printable) without a space at either end or
+    two in a row. (False for some texts it holds for: the caller then joins them anyway.)"""
+    return text.isprintable() and not (text[:1] == " " or text[-1:] == " " or "  " in text)
+
+
 def _clean(text: str, keep_paragraphs: bool) -> str | None:
     text = unicodedata.normalize("NFC", text)
     if _SUBS_RE.search(text):
@@ -173,6 +180,8 @@ def _clean(text: str, keep_paragraphs: bool) -> str | None:
     if not keep_paragraphs or not _LINE_BREAK_RE.search(text):
         # every whitespace run, line breaks included, is one space (one line: what the
         # paragraph path below gives too, as ``\s`` and ``str.split`` share one definition)
+        if type(text) is str and _one_spaced(text):
+            return text or None  # (already so: a cleaned text cleaned again, most labels)
         return " ".join(text.split()) or None
     # _LINES_RE.split, or str.split when "\n" is the only line break (most texts: 10x faster)
     parts = _LINES_RE.split(text) if any(c in text for c in _RARE_BREAKS) else text.split("\n")
