@@ -28,12 +28,14 @@ both crawls, e.g. ``--set CONCURRENT_ITEMS=100`` (Scrapy's default) to see what 
 
 ``--memory``: one full crawl of ``--pages`` generated pages; the crawl process's VmRSS
 (/proc/<pid>/status) is printed every ``--every`` pages served, then the growth per 1,000 pages
-after warm-up (least-squares slope over the samples past ``--warmup`` pages) and the peak.
+after warm-up (least-squares slope over the samples past ``--warmup`` pages) and the peak; with
+``--workers N`` also the extraction workers' RSS together (first, peak past warm-up, last).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -140,6 +142,15 @@ def _rss_mb(pid: int) -> float | None:
     return int(match[1]) / 1024 if match else None
 
 
+def _children(pid: int) -> list[int]:
+    """Process ids of the children of ``pid`` (its extraction workers)."""
+    kids: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        with contextlib.suppress(OSError):  # a thread that just ended
+            kids += [int(k) for k in task.read_text(encoding="ascii").split()]
+    return kids
+
+
 def _cpu_s(pid: int) -> float | None:
     """CPU seconds (user + system) process ``pid`` used itself so far (None once it exited)."""
     try:
@@ -167,6 +178,7 @@ def run_crawl(
     started = time.perf_counter()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     rss: list[tuple[int, float]] = []
+    workers_rss: list[tuple[int, float]] = []
     own = 0.0
     with log.open("w", encoding="utf-8") as err:
         proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=err)
@@ -175,7 +187,11 @@ def run_crawl(
             own = _cpu_s(proc.pid) or own
             mb = _rss_mb(proc.pid) if sample else None
             if mb is not None and sample is not None:
-                rss.append((sample(), mb))
+                pages = sample()
+                rss.append((pages, mb))
+                kids = [_rss_mb(k) for k in _children(proc.pid)]
+                if kids:
+                    workers_rss.append((pages, sum(k or 0.0 for k in kids)))
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
@@ -201,6 +217,7 @@ def run_crawl(
         "cpu": cpu,
         "own_cpu": own,
         "rss": rss,
+        "workers_rss": workers_rss,
     }
 
 
@@ -293,6 +310,14 @@ def print_memory(row: dict, every: int, warmup: int) -> None:
         f"RSS peak {peak:.1f} MB; {row['pages']} pages, {row['items']} items, "
         f"{row['pages_per_s']:.1f} pages/s"
     )
+    workers = row.get("workers_rss") or []
+    if workers:  # forked: pages they still share with the crawl process count in both
+        late = [mb for p, mb in workers if p >= warmup]
+        print(
+            f"extraction workers (together): RSS {workers[0][1]:.1f} MB at {workers[0][0]} pages, "
+            f"{max(late, default=0.0):.1f} MB peak past {warmup}, {workers[-1][1]:.1f} MB at "
+            f"{workers[-1][0]} pages"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
@@ -96,8 +97,12 @@ def _path(path: str) -> str:
     return encoded or "/"
 
 
+@lru_cache(maxsize=4096)
 def canonical_url(url: str) -> str:
     """The dedup key of ``url`` (see module docstring); non-http(s) input is returned stripped.
+
+    Memoised (the last 4,096 URLs): a crawl asks for the same page's key in the dupefilter, the
+    incremental middleware, the resume journal and the dedupe pipeline.
 
     >>> canonical_url("https://m.Example.com:443/news/amp/123/?utm_source=fb&b=2&a=1#top")
     'https://example.com/news/123?a=1&b=2'

@@ -155,17 +155,33 @@ def get(slug: str) -> Portal:
         ) from None
 
 
+_HOSTS: tuple[dict[str, Portal], dict[str, Portal | None]] = ({}, {})
+"""(the registry it was built for, host -> portal): for_host's answers, reset on reload."""
+_HOSTS_MAX = 4096
+
+
 def for_host(host: str) -> Portal | None:
     """The portal owning ``host`` (``www.`` and subdomains included), longest domain first."""
+    global _HOSTS
     host = (host or "").strip().lower().rstrip(".").split(":")[0]
     if not host:
         return None
+    registry = load()
+    built_for, known = _HOSTS
+    if built_for is not registry:
+        known = {}
+        _HOSTS = (registry, known)
+    if host in known:
+        return known[host]
     best: Portal | None = None
     best_len = -1
-    for portal in load().values():
+    for portal in registry.values():
         for domain in portal.domains:
             if (host == domain or host.endswith("." + domain)) and len(domain) > best_len:
                 best, best_len = portal, len(domain)
+    if len(known) >= _HOSTS_MAX:
+        known.clear()
+    known[host] = best
     return best
 
 

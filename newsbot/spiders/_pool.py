@@ -10,13 +10,18 @@ decisions, hints, related requests, the pipelines) stays in the crawl process. P
 are bounded by Scrapy itself (``CONCURRENT_REQUESTS`` downloads, ``SCRAPER_SLOT_MAX_ACTIVE_SIZE``
 bytes of responses being processed). If a page cannot be sent (an unpicklable portal hook) or a
 worker dies, that page is extracted in-process and ``newsbot/<portal>/extract_pool/fallback``
-is counted; the pool is shut down when the spider closes.
+is counted; the pool is shut down when the spider closes. A worker whose crawl process is gone
+(killed with ``kill -9``, so nothing shut the pool down) exits within ``PARENT_CHECK_S`` seconds
+instead of waiting forever for pages.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -33,6 +38,21 @@ if TYPE_CHECKING:
 __all__ = ["ExtractPool", "extract_page"]
 
 logger = logging.getLogger(__name__)
+
+PARENT_CHECK_S = 0.5
+"""How often a worker checks that the crawl process that forked it still exists."""
+
+
+def _watch_parent(parent: int) -> None:
+    """Worker initializer: exit this process once ``parent`` is gone (reparented workers would
+    otherwise block forever on the call queue, whose write end they inherited)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsbot-parent-watch", daemon=True).start()
 
 
 class _Counts:
@@ -78,7 +98,12 @@ class ExtractPool:
         if self._executor is None:
             # fork: the workers start at once with newsbot (and test portals) already imported
             context = multiprocessing.get_context("fork")
-            self._executor = ProcessPoolExecutor(self.workers, mp_context=context)
+            self._executor = ProcessPoolExecutor(
+                self.workers,
+                mp_context=context,
+                initializer=_watch_parent,
+                initargs=(os.getpid(),),
+            )
             logger.info("Extraction runs in %d worker process(es)", self.workers)
         return self._executor
 

@@ -3,11 +3,18 @@ records and parser stats as the in-process crawl of the same site."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pytest
 from conftest import TESTNEWS_PORTAL
 from crawlutil import crawl_items
 
 pytestmark = pytest.mark.e2e
+
+REPO = Path(__file__).resolve().parents[2]
 
 _PER_RUN = {"crawled_at", "duplicate_of"}
 """Per run: the time, and which page of a duplicate cluster came first (pages arrive in any
@@ -45,3 +52,40 @@ def test_worker_pool_crawl_equals_the_in_process_crawl(crawl_testnews, test_site
         return {k: v for k, v in result.stats.items() if k.startswith("parser/")}
 
     assert parser_stats(pooled) == parser_stats(here)
+
+
+_HOLDER = """
+import os, sys, time
+from newsbot.spiders._pool import ExtractPool
+pool = ExtractPool(2)._pool()
+pids = {pool.submit(os.getpid).result() for _ in range(20)}
+print(" ".join(map(str, sorted(pids))), flush=True)
+time.sleep(60)
+"""
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+def test_workers_exit_when_the_crawl_process_is_killed():
+    """``kill -9`` of a crawl leaves no extraction worker behind (they would wait forever)."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER], cwd=REPO, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        workers = [int(pid) for pid in holder.stdout.readline().split()]
+        assert workers and all(_running(pid) for pid in workers)
+        holder.kill()
+        holder.wait()
+        deadline = time.monotonic() + 10
+        while any(map(_running, workers)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [pid for pid in workers if _running(pid)]
+    finally:
+        holder.kill()
