@@ -313,11 +313,11 @@ def hidden_classes(css_texts: list[str]) -> set[str]:
     return out
 
 
-_CSS_CACHE_MAX = 262144
-"""Style sheets up to this many characters are cached (at most 64 of them)."""
+_CSS_CACHE_MAX = 131072
+"""Style sheets up to this many characters are cached (at most 16 of them: ~4 MB at worst)."""
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)
 def _hidden_cached(css: str) -> frozenset[str]:
     return _hidden_in(css)
 
