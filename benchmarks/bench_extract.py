@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from itemadapter import ItemAdapter
 
-from newsbot.extract import classify, extract_article, extract_response
+from newsbot.extract import blocks, classify, extract_article, extract_response
 from newsbot.extract.encoding import build_response
 from newsbot.quality import FIELDS, compare_field, realworld_dir
 from newsbot.text import arabic, boilerplate
@@ -133,9 +133,11 @@ def _trafilatura(exp: dict[str, Any], html: bytes) -> dict[str, Any]:
 
 
 def _cold() -> None:
-    """Empty newsbot's string caches (clean_text, match_key, boilerplate line verdicts)."""
+    """Empty newsbot's string caches (clean_text, match_key, first key words, boilerplate line
+    verdicts, style-sheet classes)."""
     arabic.clear_caches()
     boilerplate.clear_caches()
+    blocks.clear_caches()
 
 
 def _run(

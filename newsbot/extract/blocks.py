@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -303,23 +304,45 @@ def hidden_classes(css_texts: list[str]) -> set[str]:
     """Class names that page CSS hides (visually-hidden ``clip`` rules, ``display:none``).
 
     Only top-level single-class rules count; rules inside ``@media`` blocks are responsive
-    variants and are ignored.
+    variants and are ignored. Each style sheet's classes are cached (the pages of a site share
+    their ``<style>`` blocks); :func:`clear_caches` forgets them.
     """
     out: set[str] = set()
     for css in css_texts:
-        top = re.sub(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", " ", css)
-        for selectors, body in _CSS_RULE_RE.findall(top):
-            if body.isascii():  # re.I folds only ASCII here: search the lowered text instead
-                low = body.lower()
-                if ("clip" not in low and "display" not in low) or not _HIDING_LOW_RE.search(low):
-                    continue
-            elif not _HIDING_RE.search(body):
-                continue
-            for sel in selectors.split(","):
-                m = _CLASS_SEL_RE.match(sel)
-                if m:
-                    out.add(m.group(1))
+        out.update(_hidden_cached(css) if len(css) <= _CSS_CACHE_MAX else _hidden_in(css))
     return out
+
+
+_CSS_CACHE_MAX = 131072
+"""Style sheets up to this many characters are cached (at most 16 of them: ~4 MB at worst)."""
+
+
+@lru_cache(maxsize=16)
+def _hidden_cached(css: str) -> frozenset[str]:
+    return _hidden_in(css)
+
+
+def clear_caches() -> None:
+    """Forget the cached style-sheet classes (benchmarks start every timed run cold)."""
+    _hidden_cached.cache_clear()
+
+
+def _hidden_in(css: str) -> frozenset[str]:
+    """The classes one style sheet hides (see :func:`hidden_classes`)."""
+    out: set[str] = set()
+    top = re.sub(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", " ", css)
+    for selectors, body in _CSS_RULE_RE.findall(top):
+        if body.isascii():  # re.I folds only ASCII here: search the lowered text instead
+            low = body.lower()
+            if ("clip" not in low and "display" not in low) or not _HIDING_LOW_RE.search(low):
+                continue
+        elif not _HIDING_RE.search(body):
+            continue
+        for sel in selectors.split(","):
+            m = _CLASS_SEL_RE.match(sel)
+            if m:
+                out.add(m.group(1))
+    return frozenset(out)
 
 
 def class_regex(classes: set[str]) -> re.Pattern[str] | None:

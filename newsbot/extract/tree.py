@@ -109,8 +109,11 @@ def marked(root: etree._Element) -> list[tuple[etree._Element, str]]:
     def build(root: etree._Element) -> list[tuple[etree._Element, str]]:
         out = []
         for e in elements(root):
-            marks = f"{e.get('class', '')} {e.get('id', '')}"
-            if marks != " " and marks.strip():
+            cls, ident = e.get("class"), e.get("id")
+            if cls is None and ident is None:
+                continue  # (most elements: no string built)
+            marks = f"{cls or ''} {ident or ''}"
+            if marks.strip():
                 out.append((e, marks))
         return out
 

@@ -84,10 +84,10 @@ def _after(root: etree._Element, anchor: etree._Element | None) -> list[etree._E
     els = elements(root)
     if anchor is None:
         return els
-    for i, e in enumerate(els):
-        if e is anchor:
-            return els[i + 1 :]
-    return els
+    try:
+        return els[els.index(anchor) + 1 :]  # (elements compare by identity: a C-level scan)
+    except ValueError:
+        return els
 
 
 def find_h1(sel: Selector, heading: str | None) -> etree._Element | None:

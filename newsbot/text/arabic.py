@@ -164,6 +164,13 @@ def _clean_cached(text: str, keep_paragraphs: bool) -> str | None:
     return _clean(text, keep_paragraphs)
 
 
+def _one_spaced(text: str) -> bool:
+    """True when ``" ".join(text.split()) == text`` is sure: a printable text (every blank but the
+    space is a separator or control character, not printable) without a space at either end or
+    two in a row. (False for some texts it holds for: the caller then joins them anyway.)"""
+    return text.isprintable() and not (text[:1] == " " or text[-1:] == " " or "  " in text)
+
+
 def _clean(text: str, keep_paragraphs: bool) -> str | None:
     text = unicodedata.normalize("NFC", text)
     if _SUBS_RE.search(text):
@@ -173,6 +180,8 @@ def _clean(text: str, keep_paragraphs: bool) -> str | None:
     if not keep_paragraphs or not _LINE_BREAK_RE.search(text):
         # every whitespace run, line breaks included, is one space (one line: what the
         # paragraph path below gives too, as ``\s`` and ``str.split`` share one definition)
+        if type(text) is str and _one_spaced(text):
+            return text or None  # (already so: a cleaned text cleaned again, most labels)
         return " ".join(text.split()) or None
     # _LINES_RE.split, or str.split when "\n" is the only line break (most texts: 10x faster)
     parts = _LINES_RE.split(text) if any(c in text for c in _RARE_BREAKS) else text.split("\n")
@@ -182,10 +191,11 @@ def _clean(text: str, keep_paragraphs: bool) -> str | None:
 
 
 def clear_caches() -> None:
-    """Forget the cached :func:`clean_text` / :func:`match_key` results (benchmarks: each timed
-    run starts cold, as a page of a new site would)."""
+    """Forget the cached :func:`clean_text` / :func:`match_key` / :func:`first_key_word` results
+    (benchmarks: each timed run starts cold, as a page of a new site would)."""
     _clean_cached.cache_clear()
     _key_cached.cache_clear()
+    _first_cached.cache_clear()
 
 
 # --- lossy ---------------------------------------------------------------------------------
@@ -269,6 +279,9 @@ def _key(text: str) -> str:
 
 _SPLIT_DROPPED_RE = re.compile("[\x1c-\x1f]")
 """Characters ``str.split`` splits on that :func:`clean_text` drops (they join words)."""
+_PLAIN_HEAD_RE = re.compile(f"[^\\S\x1c-\x1f]*([{_PLAIN}]+)(?:[^\\S\x1c-\x1f]+(?!\\s)|\\Z)")
+"""A text whose first whitespace-separated piece is a plain word (group 1), with no dropped
+splitting character in the blanks around it: what :func:`first_key_word` folds directly."""
 
 
 def first_key_word(text: str | None) -> str:
@@ -280,6 +293,25 @@ def first_key_word(text: str | None) -> str:
     """
     if not text:
         return ""
+    if len(text) <= _FIRST_CACHE_MAX_LEN:
+        return _first_cached(text)  # menus, footers and labels recur on every page of a site
+    return _first_key_word(text)
+
+
+_FIRST_CACHE_MAX_LEN = 200
+"""Texts up to this length (link and label texts, not paragraphs) have their first key word
+cached."""
+
+
+@lru_cache(maxsize=16384)
+def _first_cached(text: str) -> str:
+    return _first_key_word(text)
+
+
+def _first_key_word(text: str) -> str:
+    m = _PLAIN_HEAD_RE.match(text)
+    if m is not None:  # the common case, told without splitting a long text
+        return _fold_plain(m.group(1))
     head = text.split(None, 1)
     if not head:
         return ""
@@ -308,7 +340,17 @@ def key_words_floor(text: str, cap: int) -> int:
     >>> key_words_floor("قال الوزير إن الفحص تم", 4), key_words_floor("— « » ١٢ a", 9)
     (4, 1)
     """
+    if cap > 0 and _at_least_keyed(cap).match(text):
+        return cap  # (a paragraph: one regex call instead of a match object per token)
     return sum(1 for _ in islice(_KEYED_TOKEN_RE.finditer(text), cap))
+
+
+@lru_cache(maxsize=32)
+def _at_least_keyed(n: int) -> re.Pattern[str]:
+    """Matches a text holding ``n`` tokens of ``_KEYED_TOKEN_RE`` at least: each round skips what
+    is not a plain letter or digit (blanks, tokens without one, a token's head), then takes the
+    token from its first plain character on."""
+    return re.compile(f"(?:[^{_PLAIN}]*+[{_PLAIN}]\\S*+){{{n}}}")
 
 
 def fuzzy_pattern(phrase: str, *, marks: bool = True) -> str:

@@ -18,7 +18,6 @@ import re
 import sys
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import islice
 
 from newsbot.text.arabic import (
     clean_text,
@@ -194,19 +193,45 @@ _FOLLOW_RE = re.compile(
 _AD_INLINE_RE = re.compile(
     rf"(?<!\w)(?:{_alt(('مادة إعلانية', 'Advertisement', 'محتوى إعلاني'), marks=True)})(?!\w)"
 )
-_AD_HINT_RE = re.compile(f"{fuzzy_pattern('علان')}|{fuzzy_pattern('dvertisement')}")
-"""Found in every text :data:`_AD_INLINE_RE` matches ("علان" of إعلانية / إعلاني, harakat
-allowed between letters, or "dvertisement"): a paragraph without it is not searched whole."""
+_AD_HINT_AR_RE = re.compile(fuzzy_pattern("علان"))
+_AD_HINT_EN_RE = re.compile(fuzzy_pattern("dvertisement"))
+"""One of these is found in every text :data:`_AD_INLINE_RE` matches ("علان" of إعلانية /
+إعلاني, harakat allowed between letters, or "dvertisement"): a paragraph without them is not
+searched whole. Apart: the Arabic one starts with a letter, which the regex engine looks for
+like a substring; the Latin one needs a "d" or a "D" in the text."""
+
+
+def _ad_hint(line: str) -> bool:
+    return _AD_HINT_AR_RE.search(line) is not None or (
+        ("d" in line or "D" in line) and _AD_HINT_EN_RE.search(line) is not None
+    )
+
 
 _RIGHTS = _alt(
     ("جميع الحقوق محفوظة", "حقوق النشر محفوظة", "جميع حقوق النشر", "الحقوق محفوظة",
      "All rights reserved", "Copyright")
 )  # fmt: skip
 
+_WHOLE_LINE_LIMITS: dict[re.Pattern[str], int] = {}
+"""Each :func:`_whole_line` pattern with the most word runs (``\\w+``) a line it matches has."""
+
+
+def _whole_line(words: Iterable[str]) -> re.Pattern[str]:
+    """``^\\W*(?:<any of words>)\\W*$`` (no harakat between letters). A fuzzy pattern maps every
+    word character to word characters only and every other character to non-word ones, so a
+    line it matches has exactly as many word runs as the phrase it matched: the pattern's word
+    limit (recorded in ``_WHOLE_LINE_LIMITS``) is the most runs of one of ``words``."""
+    words = tuple(words)
+    pattern = re.compile(rf"^\W*(?:{_alt(words)})\W*$")
+    _WHOLE_LINE_LIMITS[pattern] = max(len(_WORD_RUN_RE.findall(w)) for w in words if w)
+    return pattern
+
+
+_WORD_RUN_RE = re.compile(r"\w+")
 BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"^\W*(?:{_alt((*AD_LABELS, *UI_LABELS))})\W*$"),
-    re.compile(rf"^\W*(?:{_alt((*RELATED_LABELS, *SIMILAR_LABELS, *SITE_BLOCK_LABELS))})\W*$"),
-    re.compile(rf"^\W*(?:{_alt(_AGENCY_WORDS)})\W*$"),  # "(رويترز)", "--(بترا)"
+    _whole_line((*AD_LABELS, *UI_LABELS)),
+    _whole_line((*RELATED_LABELS, *SIMILAR_LABELS, *SITE_BLOCK_LABELS)),
+    _whole_line(_AGENCY_WORDS),  # "(رويترز)", "--(بترا)"
     TAG_LABEL_RE,
     _TEASER_RE,
     *(
@@ -225,12 +250,14 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 """Regexes searched in a cleaned line without harakat/tatweel (``strip_harakat(clean_text(line))``);
 any hit marks the line boilerplate."""
-_WORD_RUN_RE = re.compile(r"\w+")
 
 
 def _split_limit(p: re.Pattern[str]) -> tuple[str, int]:
     """The source of ``p`` without its ``^_words_at_most(n)`` head (anchored at the start instead)
-    and ``n``; ``p``'s own source and no limit when it has no such head."""
+    and ``n``; ``p``'s own source and its :func:`_whole_line` limit, or no limit, when it has no
+    such head."""
+    if p in _WHOLE_LINE_LIMITS:
+        return p.pattern, _WHOLE_LINE_LIMITS[p]
     for n in sorted({int(x) for x in re.findall(r"\{1,(\d+)\}", p.pattern)}):
         head = "^" + _words_at_most(n)
         if p.pattern.startswith(head):
@@ -245,6 +272,8 @@ _PATTERN_LIMITS = tuple(_split_limit(p) for p in BOILERPLATE_PATTERNS)
 counts once per line."""
 _MAX_LIMIT = max(limit for _, limit in _PATTERN_LIMITS if limit != sys.maxsize)
 """Words past this many change no pattern's verdict: a line's words are counted up to it + 1."""
+_MANY_RUNS_RE = re.compile(rf"(?:\W*+\w++){{{_MAX_LIMIT + 1}}}")
+"""Matches a line of more than ``_MAX_LIMIT`` word runs (each round takes one)."""
 
 
 def _either(sources: Iterable[str]) -> re.Pattern[str]:
@@ -267,7 +296,10 @@ def _any_boilerplate_pattern(bare: str) -> bool:
     """``any(p.search(bare) for p in BOILERPLATE_PATTERNS)``, skipping the patterns whose word
     limit the line exceeds (a body paragraph is searched with a handful of them). The word-limit
     lookahead needs 1..n word runs, so a line without words is only searched unlimited ones."""
-    words = sum(1 for _ in islice(_WORD_RUN_RE.finditer(bare), _MAX_LIMIT + 1)) or sys.maxsize
+    if _MANY_RUNS_RE.match(bare):
+        words = _MAX_LIMIT + 1  # (a paragraph: one regex call instead of a match object per run)
+    else:
+        words = sum(1 for _ in _WORD_RUN_RE.finditer(bare)) or sys.maxsize
     return any(p.match(bare) is not None for limit, p in _BY_LIMIT if words <= limit)
 
 
@@ -376,7 +408,7 @@ def _strip_markers(text: str | None) -> str:
     out: list[str] = []
     for line in (clean_text(text, keep_paragraphs=True) or "").split("\n\n"):
         changed = False  # a line of clean_text is already one space between words
-        if _AD_HINT_RE.search(line):
+        if _ad_hint(line):
             line, changed = _AD_INLINE_RE.sub(" ", line), True
         m = _FOLLOW_RE.search(line) if "تابع" in line else None  # the prompt's literal head
         if m:
