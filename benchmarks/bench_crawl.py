@@ -7,7 +7,9 @@
 
 ``--site real`` (default): ``--pages`` generated Arabic article pages of ~40-60 KB (navigation,
 footer, scripts, JSON-LD, related links; distinct texts: ``benchmarks/realsite.py``) served from
-memory on 127.0.0.1 and fetched directly. ``--site demo``: the demo site replicated ``--copies``
+memory on 127.0.0.1 and fetched directly. Up to ``PRERENDER_MAX`` pages (not with ``--memory``)
+are rendered before the crawls, so the server spends no CPU the crawls could use (rendering
+takes ~3 ms per page: on 2 cores a server rendering on request slowed the crawl it served). ``--site demo``: the demo site replicated ``--copies``
 times (every article copied under new URL paths, its own URL rewritten inside the copy and one
 unique sentence added, so the copies are near duplicates), served by ``newsbot.demo.server``
 and fetched as the real ``https://demo.newsbot.example/...`` URLs through ``MirrorMiddleware``.
@@ -57,6 +59,8 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 DEMO_SITE = REPO / "newsbot" / "demo" / "site"
 DEMO_HOST = "demo.newsbot.example"
+PRERENDER_MAX = 20_000
+"""Pages rendered before the crawls (~50 KB each); larger sites are rendered on request."""
 
 
 class JsonStats(MemoryStatsCollector):
@@ -364,7 +368,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             from realsite import article_urls, serve_realsite
 
-            with serve_realsite(opts.pages) as (site, base):
+            prerender = not opts.memory and opts.pages <= PRERENDER_MAX
+            with serve_realsite(opts.pages, prerender) as (site, base):
                 urls = article_urls(base, opts.pages)
                 urls_file.write_text("\n".join(urls) + "\n", encoding="utf-8")
                 if opts.memory:
