@@ -81,10 +81,11 @@ EXTENSIONS.update({"newsbot.extensions.report.CrawlReport": 500})
 # long crawls (newsbot/extensions/malloc.py, README "Speed and memory")
 EXTENSIONS.update({"newsbot.extensions.malloc.MallocTuning": 0})
 NEWSBOT_MALLOC_MMAP_THRESHOLD = 131072
-# start-up objects frozen and gc's first-generation threshold raised while the engine runs
-# (newsbot/extensions/gc_tuning.py; 0 = CPython's defaults)
+# start-up objects frozen (and optionally gc's first-generation threshold raised) while the
+# engine runs (newsbot/extensions/gc_tuning.py)
 EXTENSIONS.update({"newsbot.extensions.gc_tuning.GcTuning": 0})
-NEWSBOT_GC_THRESHOLD = 10000
+NEWSBOT_GC_FREEZE = True
+NEWSBOT_GC_THRESHOLD = 0  # 0 = CPython's (700)
 DUPEFILTER_CLASS = "newsbot.dupefilter.CanonicalDupeFilter"
 FEED_STORAGES = {
     "": "newsbot.feeds.LineFlushFileStorage",

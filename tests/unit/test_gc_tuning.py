@@ -16,7 +16,7 @@ from newsbot.extensions.gc_tuning import GcTuning
 # In a fresh interpreter (the test process's own gc state stays untouched): start and stop the
 # engine signals around an extraction worker asked for its gc state.
 CHILD = r"""
-import gc, json, os
+import gc, json, os, sys
 from scrapy import signals
 from scrapy.utils.test import get_crawler
 from newsbot.extensions.gc_tuning import GcTuning
@@ -25,7 +25,9 @@ from newsbot.spiders._pool import ExtractPool
 def state():
     return {"threshold": gc.get_threshold()[0], "frozen": gc.get_freeze_count()}
 
-crawler = get_crawler(settings_dict={"NEWSBOT_GC_THRESHOLD": 5000, "MEMUSAGE_ENABLED": False})
+threshold = int(sys.argv[1])
+settings = {"NEWSBOT_GC_FREEZE": True, "NEWSBOT_GC_THRESHOLD": threshold, "MEMUSAGE_ENABLED": False}
+crawler = get_crawler(settings_dict=settings)
 ext = GcTuning.from_crawler(crawler)  # kept alive, as the extension manager does
 out = {"before": state()}
 crawler.signals.send_catch_log(signals.engine_started)
@@ -35,26 +37,38 @@ out["worker"] = pool._pool().submit(state).result()
 pool.close()
 crawler.signals.send_catch_log(signals.engine_stopped)
 out["after"] = state()
-out["stat"] = crawler.stats.get_value("newsbot/gc/threshold")
+out["stats"] = [crawler.stats.get_value(f"newsbot/gc/{k}") for k in ("frozen", "threshold")]
 print(json.dumps(out))
 """
 
 
-def test_threshold_and_freeze_while_running_inherited_by_workers_then_restored() -> None:
-    out = json.loads(
+def _run(threshold: int) -> dict:
+    return json.loads(
         subprocess.run(
-            [sys.executable, "-c", CHILD], capture_output=True, text=True, check=True
+            [sys.executable, "-c", CHILD, str(threshold)],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
     )
+
+
+@pytest.mark.parametrize("threshold", [0, 5000])
+def test_freeze_and_threshold_while_running_inherited_by_workers_then_restored(threshold):
+    out = _run(threshold)
+    expected = threshold or 700  # 0: CPython's own
     assert out["before"] == {"threshold": 700, "frozen": 0}  # CPython's defaults
-    assert out["running"]["threshold"] == 5000
+    assert out["running"]["threshold"] == expected
     assert out["running"]["frozen"] > 10_000  # Scrapy, Twisted, newsbot: all start-up objects
-    assert out["worker"]["threshold"] == 5000
+    assert out["worker"]["threshold"] == expected
     assert out["worker"]["frozen"] > 10_000  # forked after the freeze
     assert out["after"] == out["before"]
-    assert out["stat"] == 5000
+    frozen, stat_threshold = out["stats"]
+    assert frozen > 10_000
+    assert stat_threshold == (threshold or None)
 
 
-def test_zero_disables() -> None:
+def test_nothing_to_do_disables() -> None:
+    settings = {"NEWSBOT_GC_FREEZE": False, "NEWSBOT_GC_THRESHOLD": 0}
     with pytest.raises(NotConfigured):
-        GcTuning.from_crawler(get_crawler(settings_dict={"NEWSBOT_GC_THRESHOLD": 0}))
+        GcTuning.from_crawler(get_crawler(settings_dict=settings))
