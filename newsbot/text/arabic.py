@@ -23,6 +23,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from itertools import filterfalse, islice
 
+import numpy as np
+
 __all__ = [
     "HARAKAT",
     "arabic_ratio",
@@ -396,10 +398,37 @@ def arabic_ratio(text: str | None) -> float:
     """
     if not text:
         return 0.0
+    if len(text) >= _TABLE_MIN_CHARS:
+        letters, arabic = _count_letters(text)
+        return arabic / letters if letters else 0.0
     letters = _count_alpha(_NOT_WORDISH_RE.sub("", text))
     if not letters:
         return 0.0
     return _count_alpha(_NOT_ARABIC_RE.sub("", text)) / letters
+
+
+_TABLE_MIN_CHARS = 256
+"""From this length on :func:`arabic_ratio` counts with lookup tables (~10x faster on a body)."""
+
+
+@lru_cache(maxsize=1)
+def _letter_tables() -> tuple[np.ndarray, np.ndarray]:
+    """(is a letter, is an Arabic letter :func:`arabic_ratio` counts) for every BMP code point."""
+    alpha = np.fromiter((chr(i).isalpha() for i in range(0x10000)), dtype=bool, count=0x10000)
+    arabic = alpha.copy()
+    arabic[np.array([bool(_NOT_ARABIC_RE.match(chr(i))) for i in range(0x10000)])] = False
+    return alpha, arabic
+
+
+def _count_letters(text: str) -> tuple[int, int]:
+    """(letters, Arabic letters) of ``text``: the same counts as the regex path, by table."""
+    alpha, arabic = _letter_tables()
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    bmp = points[points < 0x10000]
+    letters = int(np.count_nonzero(alpha[bmp]))
+    if len(bmp) != len(points):  # letters beyond the BMP (never Arabic ones): rare, count them
+        letters += sum(1 for c in text if ord(c) >= 0x10000 and c.isalpha())
+    return letters, int(np.count_nonzero(arabic[bmp]))
 
 
 def _count_alpha(text: str) -> int:

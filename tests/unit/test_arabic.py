@@ -131,6 +131,24 @@ def test_arabic_ratio(text: str | None, expected: float) -> None:
     assert arabic_ratio(text) == pytest.approx(expected)
 
 
+def test_arabic_ratio_of_long_texts_counts_like_short_ones() -> None:
+    """Long texts are counted by lookup table, short ones by regex: the same ratio, whatever the
+    characters (astral letters, lone surrogates, presentation forms, harakat, digits)."""
+    import random
+
+    rng = random.Random(7)
+    pools = [(0x20, 0x7E), (0x600, 0x6FF), (0xFB50, 0xFEFF), (0xD800, 0xDFFF), (0x0, 0x2FFFF)]
+    for _ in range(200):
+        chars = [chr(rng.randint(*rng.choice(pools))) for _ in range(rng.randint(300, 1500))]
+        text = "".join(chars)
+        pieces = [text[i : i + 200] for i in range(0, len(text), 200)]  # each below the cut-off
+        letters = sum(arabic._count_alpha(arabic._NOT_WORDISH_RE.sub("", p)) for p in pieces)
+        arabic_letters = sum(arabic._count_alpha(arabic._NOT_ARABIC_RE.sub("", p)) for p in pieces)
+        assert arabic.arabic_ratio(text) == (arabic_letters / letters if letters else 0.0)
+    sentence = "قال الوزير إن الحكومة ستعلن BBC القرار غداً. "  # 32 Arabic letters of 35 (ً: a mark)
+    assert arabic_ratio(sentence * 20) == arabic_ratio(sentence) == pytest.approx(32 / 35)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
