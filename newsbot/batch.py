@@ -18,6 +18,7 @@ stderr; the exit status is 1 when any entry failed.
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 import time
@@ -110,7 +111,9 @@ def warm_up() -> None:
     """Import the extractor and fill its lazy caches (compiled byline rules of every portal's
     prefixes/agencies, date parsers of every portal's locale, the rest via a sample page). Run
     in the parent before the workers are forked, so each worker starts warm instead of paying
-    these once per worker; a failure here is ignored (the pages will report their own)."""
+    these once per worker; a failure here is ignored (the pages will report their own). Then
+    every object built so far is frozen (``gc.freeze()``, as ``NEWSBOT_GC_FREEZE`` does in a
+    crawl), so the garbage collections of each page skip them."""
     from newsbot.extract import extract_article
     from newsbot.portals import all_portals
     from newsbot.text.bylines import parse_byline
@@ -123,6 +126,8 @@ def warm_up() -> None:
             parse_byline("كتب محمد أحمد", prefixes=prefixes or (), agencies=agencies or ())
         for locale, zone in {(p.date_locale, p.timezone) for p in portals}:
             parse_date("الإثنين 15 يناير 2024 09:30 ص", locale=locale, timezone=zone)
+    gc.collect()
+    gc.freeze()
 
 
 @dataclass(frozen=True)
