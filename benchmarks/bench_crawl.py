@@ -31,7 +31,9 @@ both crawls, e.g. ``--set CONCURRENT_ITEMS=100`` (Scrapy's default) to see what 
 ``--memory``: one full crawl of ``--pages`` generated pages; the crawl process's VmRSS
 (/proc/<pid>/status) is printed every ``--every`` pages served, then the growth per 1,000 pages
 after warm-up (least-squares slope over the samples past ``--warmup`` pages) and the peak; with
-``--workers N`` also the extraction workers' RSS together (first, peak past warm-up, last).
+``--workers N`` also the extraction workers' RSS together (first, peak past warm-up, last) and
+the proportional set size (PSS) of the crawl and its workers together, which counts the pages
+they share once.
 """
 
 from __future__ import annotations
@@ -146,6 +148,17 @@ def _rss_mb(pid: int) -> float | None:
     return int(match[1]) / 1024 if match else None
 
 
+def _pss_mb(pid: int) -> float | None:
+    """Proportional set size of ``pid`` in MB (pages shared with other processes split among
+    them, so the PSS of a crawl and its forked workers add up to what they use together)."""
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text(encoding="ascii")
+    except OSError:
+        return None
+    match = re.search(r"^Pss:\s+(\d+) kB", rollup, re.M)
+    return int(match[1]) / 1024 if match else None
+
+
 def _children(pid: int) -> list[int]:
     """Process ids of the children of ``pid`` (its extraction workers)."""
     kids: list[int] = []
@@ -183,6 +196,7 @@ def run_crawl(
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     rss: list[tuple[int, float]] = []
     workers_rss: list[tuple[int, float]] = []
+    total_pss: list[tuple[int, float]] = []
     own = 0.0
     with log.open("w", encoding="utf-8") as err:
         proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=err)
@@ -193,9 +207,11 @@ def run_crawl(
             if mb is not None and sample is not None:
                 pages = sample()
                 rss.append((pages, mb))
-                kids = [_rss_mb(k) for k in _children(proc.pid)]
-                if kids:
-                    workers_rss.append((pages, sum(k or 0.0 for k in kids)))
+                pids = _children(proc.pid)
+                if pids:
+                    workers_rss.append((pages, sum(_rss_mb(k) or 0.0 for k in pids)))
+                    pss = [_pss_mb(k) for k in [proc.pid, *pids]]
+                    total_pss.append((pages, sum(k or 0.0 for k in pss)))
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
@@ -222,6 +238,7 @@ def run_crawl(
         "own_cpu": own,
         "rss": rss,
         "workers_rss": workers_rss,
+        "total_pss": total_pss,
     }
 
 
@@ -321,6 +338,13 @@ def print_memory(row: dict, every: int, warmup: int) -> None:
             f"extraction workers (together): RSS {workers[0][1]:.1f} MB at {workers[0][0]} pages, "
             f"{max(late, default=0.0):.1f} MB peak past {warmup}, {workers[-1][1]:.1f} MB at "
             f"{workers[-1][0]} pages"
+        )
+        pss = row["total_pss"]
+        late = [mb for p, mb in pss if p >= warmup]
+        print(
+            f"crawl + workers together (PSS, shared pages split): {pss[0][1]:.1f} MB at "
+            f"{pss[0][0]} pages, {max(late, default=0.0):.1f} MB peak past {warmup}, "
+            f"{pss[-1][1]:.1f} MB at {pss[-1][0]} pages"
         )
 
 
