@@ -105,14 +105,19 @@ class NearDupHasher:
         # Recall matters more than precision here: candidates are confirmed with the sketch.
         self.b, self.r = lsh_params(threshold, num_perm, 0.2, 0.8)
         self._a, self._c = _permutations(num_perm, seed)
+        self._a_col, self._c_col = self._a.reshape(-1, 1), self._c.reshape(-1, 1)
         self._prefix = _SCHEME + f"|{num_perm}|{shingle_size}|{seed}|{self.r}|".encode()
 
     def minhash(self, grams: set[bytes]) -> np.ndarray:
         """MinHash values of a non-empty set of shingles (datasketch ``affine32``, sha1_hash32)."""
         digests = b"".join(map(_digest, map(hashlib.sha1, grams)))  # 20 bytes per shingle
         first4 = np.frombuffer(digests, dtype="<u4")[::5]  # sha1_hash32: the first 4 bytes
-        hv = _fmix32(first4.astype(np.uint32).reshape(-1, 1))
-        return (hv * self._a + self._c).min(axis=0)
+        hv = _fmix32(first4.astype(np.uint32))
+        # one row per permutation, reduced along the row: ~6x faster than broadcasting an
+        # (n, 1) column against the permutations and reducing across rows
+        values = self._a_col * hv
+        values += self._c_col
+        return values.min(axis=1)  # type: ignore[no-any-return]
 
     def signature(self, text: str | None, *, key: str | None = None) -> Signature | None:
         """Signature of ``text`` (``key``: its match key, if known); None when it is empty."""
