@@ -38,18 +38,23 @@ def add_section_and_tags(
     Tags: portal selector, body tag line, tag links, then meta/JSON-LD keywords."""
     ld, meta, micro = page.ld, page.md["meta"], page.md["microdata"]
     loader.add_value("section", sel_section)
-    loader.add_value("section", visible.breadcrumb(page.sel, page.title))
+    # (each visible fallback is read only while the field is still open: same item)
+    if not loader.decided("section"):
+        loader.add_value("section", visible.breadcrumb(page.sel, page.title))
     crumb = ld.get("breadcrumb")
     if match_key(crumb or "") != match_key(page.title or ""):
         loader.add_value("section", crumb)
     loader.add_value("section", ld.get("section"))
     loader.add_value("section", metadata.first_meta(meta, "article:section"))
     loader.add_value("section", micro.get("articleSection", []))
-    loader.add_value("section", visible.category_link(page.anchor))
-    loader.add_value("section", visible.active_nav_item(page.sel))
+    if not loader.decided("section"):
+        loader.add_value("section", visible.category_link(page.anchor))
+    if not loader.decided("section"):
+        loader.add_value("section", visible.active_nav_item(page.sel))
     loader.add_layer("tags", sel_tags)
     loader.add_layer("tags", res.tags)
-    loader.add_layer("tags", visible.tag_links(page.sel, page.url))
+    if not loader.decided("tags"):
+        loader.add_layer("tags", visible.tag_links(page.sel, page.url))
     kw: list[str] = []
     for k in ("news_keywords", "keywords"):
         for v in meta.get(k, ()):

@@ -339,7 +339,6 @@ def collect(sel: Selector, base: str) -> dict[str, Any]:
         "rdfa": rdfa(sel),
         "time": time_tags(sel),
         "h1": headings(sel),
-        "title_like": title_like(sel),
         "title_tag": clean_text(_title_text(sel)) or None,
         "lang": html_lang(sel),
     }
