@@ -10,7 +10,7 @@ from lxml import etree
 from parsel import Selector
 
 from newsbot.extract import metadata, visible
-from newsbot.extract._deps import arabic_ratio, clean_text, match_key
+from newsbot.extract._deps import arabic_ratio, match_key
 from newsbot.extract.body import BodyResult
 from newsbot.extract.related import related_links, similar_titles
 from newsbot.loaders import ArticleLoader
@@ -94,7 +94,7 @@ def add_language(loader: ArticleLoader, page: Page, res: BodyResult) -> None:
         or metadata.first_meta(meta, "content-language", "language")
         or page.hints.get("language")
     )
-    if clean_text(sample) and arabic_ratio(sample) >= 0.5:
+    if arabic_ratio(sample) >= 0.5:  # (an Arabic letter: clean_text(sample) is not empty)
         loader.add_value("language", "ar")
     elif lang:
         loader.add_value("language", str(lang).split("-")[0].split("_")[0].lower())
