@@ -137,6 +137,7 @@ class ArticleLoader(ItemLoader):
     default_output_processor = TakeFirst()
     _field_meta: ClassVar[dict[tuple[type, str], Any]] = {}
     _fast_in: ClassVar[dict[tuple[type, str], Any]] = {}
+    _out: ClassVar[dict[tuple[type, str], Any]] = {}
 
     title_in = MapCompose(_title)
     description_in = MapCompose(_clean)
@@ -177,6 +178,52 @@ class ArticleLoader(ItemLoader):
             meta = self._field_meta[cache_key] = ItemAdapter(self.item).get_field_meta(field_name)
         return meta.get(key, default)
 
+    def add_value(
+        self,
+        field_name: str | None,
+        value: Any,
+        *processors: Any,
+        re: Any = None,
+        **kw: Any,
+    ) -> ArticleLoader:
+        """itemloaders' ``add_value``; a plain call (a field name, no processors, no ``re``)
+        skips its ``get_value`` step, which then returns the value unchanged."""
+        if processors or re is not None or kw or not field_name:
+            return super().add_value(field_name, value, *processors, re=re, **kw)
+        if value is not None:
+            self._add_value(field_name, value)
+        return self
+
+    def _add_value(self, field_name: str, value: Any) -> None:
+        """itemloaders' ``_add_value`` (same collected values), one dict look-up."""
+        processed = self._process_input_value(field_name, arg_to_iter(value))
+        if processed:
+            values = self._values
+            got = values.get(field_name)
+            if got is None:
+                got = values[field_name] = []
+            got += arg_to_iter(processed)
+
+    def _output_processor(self, field_name: str) -> Any:
+        key = (type(self), field_name)
+        proc = self._out.get(key)
+        if proc is None:
+            proc = self._out[key] = self.get_output_processor(field_name)
+        return proc
+
+    def get_output_value(self, field_name: str) -> Any:
+        """itemloaders' ``get_output_value``, the field's output processor looked up once per
+        loader class and field (same value, same error)."""
+        proc = wrap_loader_context(self._output_processor(field_name), self.context)
+        value = self._values.get(field_name, [])
+        try:
+            return proc(value)
+        except Exception as e:
+            raise ValueError(
+                f"Error with output processor: field={field_name!r} "
+                f"value={value!r} error='{type(e).__name__}: {e!s}'"
+            ) from e
+
     def _process_input_value(self, field_name: str, value: Any) -> Any:
         """itemloaders' input step, without rebuilding the processor wrappers for every value
         when the field's input processor is ``Identity()`` or ``MapCompose(f)`` (same values out).
@@ -197,6 +244,16 @@ class ArticleLoader(ItemLoader):
             return out
         except Exception:
             return super()._process_input_value(field_name, value)
+
+    def decided(self, field_name: str) -> bool:
+        """True when nothing added to ``field_name`` from now on can change its output: a
+        ``TakeFirst`` field already holding a usable value, a layered list field already holding
+        a non-empty layer. A caller may then skip computing a fallback value (same item). False
+        for any other output processor."""
+        if not isinstance(self._output_processor(field_name), (TakeFirst, FirstNonEmptyList)):
+            return False
+        value = self.get_output_value(field_name)
+        return value is not None and value != []
 
     def add_layer(self, field_name: str, values: Iterable[Any] | None) -> None:
         """Add a whole list as one layer of a list field (see :class:`FirstNonEmptyList`)."""

@@ -197,8 +197,9 @@ def _extract_fields(
     if "title" in prefer:
         loader.add_value("title", sel_title)
     loader.add_value("title", metadata.pick_heading(md["h1"], meta_titles))
-    if meta_titles:  # no <h1> is the headline: a block styled as the title may be
-        loader.add_value("title", metadata.pick_heading(md["title_like"], meta_titles))
+    if meta_titles and not loader.decided("title"):
+        # no <h1> is the headline: a block styled as the title may be (read only then)
+        loader.add_value("title", metadata.pick_heading(metadata.title_like(sel), meta_titles))
     loader.add_value("title", sel_title)
     loader.add_value("title", [fix_mojibake(t) for t in meta_titles])
     loader.add_value("title", hints.get("title"))
@@ -260,7 +261,8 @@ def _extract_fields(
     loader.add_value("word_count", word_count(res.body) if res.body else None)
     loader.add_value("credited_source", sv("credited_source"))
     loader.add_value("credited_source", res.credited_source)
-    loader.add_value("credited_source", visible.credit_line(sel, anchor))
+    if not loader.decided("credited_source"):
+        loader.add_value("credited_source", visible.credit_line(sel, anchor))
 
     # Dates (visible text / URL / hints as fallbacks).
     pub = None

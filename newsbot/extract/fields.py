@@ -10,7 +10,7 @@ from lxml import etree
 from parsel import Selector
 
 from newsbot.extract import metadata, visible
-from newsbot.extract._deps import arabic_ratio, clean_text, match_key
+from newsbot.extract._deps import arabic_ratio, match_key
 from newsbot.extract.body import BodyResult
 from newsbot.extract.related import related_links, similar_titles
 from newsbot.loaders import ArticleLoader
@@ -38,18 +38,23 @@ def add_section_and_tags(
     Tags: portal selector, body tag line, tag links, then meta/JSON-LD keywords."""
     ld, meta, micro = page.ld, page.md["meta"], page.md["microdata"]
     loader.add_value("section", sel_section)
-    loader.add_value("section", visible.breadcrumb(page.sel, page.title))
+    # (each visible fallback is read only while the field is still open: same item)
+    if not loader.decided("section"):
+        loader.add_value("section", visible.breadcrumb(page.sel, page.title))
     crumb = ld.get("breadcrumb")
     if match_key(crumb or "") != match_key(page.title or ""):
         loader.add_value("section", crumb)
     loader.add_value("section", ld.get("section"))
     loader.add_value("section", metadata.first_meta(meta, "article:section"))
     loader.add_value("section", micro.get("articleSection", []))
-    loader.add_value("section", visible.category_link(page.anchor))
-    loader.add_value("section", visible.active_nav_item(page.sel))
+    if not loader.decided("section"):
+        loader.add_value("section", visible.category_link(page.anchor))
+    if not loader.decided("section"):
+        loader.add_value("section", visible.active_nav_item(page.sel))
     loader.add_layer("tags", sel_tags)
     loader.add_layer("tags", res.tags)
-    loader.add_layer("tags", visible.tag_links(page.sel, page.url))
+    if not loader.decided("tags"):
+        loader.add_layer("tags", visible.tag_links(page.sel, page.url))
     kw: list[str] = []
     for k in ("news_keywords", "keywords"):
         for v in meta.get(k, ()):
@@ -89,7 +94,7 @@ def add_language(loader: ArticleLoader, page: Page, res: BodyResult) -> None:
         or metadata.first_meta(meta, "content-language", "language")
         or page.hints.get("language")
     )
-    if clean_text(sample) and arabic_ratio(sample) >= 0.5:
+    if arabic_ratio(sample) >= 0.5:  # (an Arabic letter: clean_text(sample) is not empty)
         loader.add_value("language", "ar")
     elif lang:
         loader.add_value("language", str(lang).split("-")[0].split("_")[0].lower())

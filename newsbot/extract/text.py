@@ -184,6 +184,18 @@ def extract_body(
     )
     res = BodyResult()
     containers: list[etree._Element] = []
+    counted: dict[str, int] = {}  # each candidate body is split into words once
+
+    def words_of(text: str | None) -> int:
+        if not text:
+            return 0
+        n = counted.get(text)
+        if n is None:
+            n = counted[text] = len(text.split())
+        return n
+
+    def words(result: BodyResult) -> int:
+        return words_of(result.body)
 
     if selectors is not None and selectors.body:
         keep: list[etree._Element] = []  # lxml proxies must stay alive for id() to be stable
@@ -218,29 +230,27 @@ def extract_body(
             res = clean(blocks)
             if stats is not None:
                 stats.inc("parser/body/selector")
-    if len((res.body or "").split()) < MIN_WORDS:
+    if words(res) < MIN_WORDS:
         container = generic_container(sel)
         if container is not None:
             lead = lead_before(container)
             raw = read_blocks(lead, url, skip_class_re=hidden) if lead is not None else []
             res2 = clean(raw + read_blocks(container, url, skip_class_re=hidden))
-            if len((res2.body or "").split()) > len((res.body or "").split()):
+            if words(res2) > words(res):
                 res, containers = res2, [container]
                 if stats is not None:
                     stats.inc("parser/body/generic")
     guessed = False
-    if len((res.body or "").split()) < MIN_WORDS:
+    if words(res) < MIN_WORDS:
         res3 = clean(_trafilatura_blocks(sel, url))
-        if len((res3.body or "").split()) > len((res.body or "").split()):
+        if words(res3) > words(res):
             res, guessed = res3, True
             if stats is not None:
                 stats.inc("parser/body/trafilatura")
-    if structured_body and (
-        guessed or len((res.body or "").split()) < STRUCTURED_SHARE * len(structured_body.split())
-    ):
+    if structured_body and (guessed or words(res) < STRUCTURED_SHARE * words_of(structured_body)):
         res4 = clean(_structured_blocks(structured_body, url))
         # a last-resort guess yields to the publisher's own text of about the same length
-        if len((res4.body or "").split()) > len((res.body or "").split()) * (0.8 if guessed else 1):
+        if words(res4) > words(res) * (0.8 if guessed else 1):
             res = res4
             if stats is not None:
                 stats.inc("parser/body/structured")

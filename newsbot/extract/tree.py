@@ -28,7 +28,6 @@ _DIGIT_RE = re.compile(r"[0-9٠-٩۰-۹]")
 _last: tuple[etree._Element | None, list[etree._Element]] = (None, [])
 _memo: dict[str, tuple[etree._Element, Any]] = {}
 T = TypeVar("T")
-_digits: tuple[etree._Element | None, set[etree._Element]] = (None, set())
 
 
 _LOOKUP = etree.ElementDefaultClassLookup(
@@ -69,9 +68,8 @@ def share_selector(response: Any, sel: Selector) -> None:
 
 def start_page() -> None:
     """Forget the previous page's element list (``core.extract`` calls it for every page)."""
-    global _last, _digits
+    global _last
     _last = (None, [])
-    _digits = (None, set())
     _memo.clear()
 
 
@@ -136,23 +134,9 @@ def subtree(root: etree._Element, el: etree._Element) -> list[etree._Element]:
 
 def digit_holders(root: etree._Element) -> set[etree._Element]:
     """Elements under ``root`` whose ``itertext()`` holds an ASCII, Arabic-Indic or Persian
-    digit (cached for the last root): an element outside it cannot show a date or a number."""
-    global _digits
-    last = _digits
-    if last[0] is root:
-        return last[1]
-    elements(root)  # keep every proxy alive: the set holds the shared element objects
-    held: set[etree._Element] = set()
-    for t in per_page("text_nodes", root, _TEXT_NODES):
-        if not _DIGIT_RE.search(t):
-            continue
-        owner = t.getparent()
-        el = owner.getparent() if t.is_tail and owner is not None else owner
-        while el is not None and el not in held:
-            held.add(el)
-            el = el.getparent()
-    _digits = (root, held)
-    return held
+    digit (cached per page): an element outside it cannot show a date or a number. Callers must
+    not modify the set."""
+    return per_page("text_index", root, _text_index)[1]
 
 
 _RAW_TEXT_TAGS = frozenset(("script", "style"))
@@ -172,25 +156,35 @@ def tagged(root: etree._Element, tags: frozenset[str]) -> list[etree._Element]:
 
 def first_texts(root: etree._Element) -> dict[etree._Element, str]:
     """The first non-blank text piece (``itertext()`` order, not stripped) of every element under
-    ``root`` that has one; an element missing from the dict has none. Cached per page: one pass
-    over the text nodes in document order, each element filled once by the first text inside
-    it. Callers must not modify the dict."""
+    ``root`` that has one; an element missing from the dict has none. Cached per page. Callers
+    must not modify the dict."""
+    return per_page("text_index", root, _text_index)[0]
 
-    def build(root: etree._Element) -> dict[etree._Element, str]:
-        elements(root)  # keep every proxy alive: the dict holds the shared element objects
-        held: dict[etree._Element, str] = {}
-        for t in per_page("text_nodes", root, _TEXT_NODES):
-            if not t.strip():
-                continue
-            owner = t.getparent()
-            el = owner.getparent() if t.is_tail and owner is not None else owner
-            text = str(t)
-            while el is not None and el not in held:
-                held[el] = text
+
+def _text_index(root: etree._Element) -> tuple[dict[etree._Element, str], set[etree._Element]]:
+    """(:func:`first_texts`, :func:`digit_holders`) of ``root`` from one pass over its text nodes
+    in document order: each text node's element (its parent, or for a tail the parent of the
+    node it follows) and that element's ancestors are filled once, by the first non-blank text
+    inside them and by the first text holding a digit (a blank text holds no digit)."""
+    elements(root)  # keep every proxy alive: the dict and set hold the shared element objects
+    held: dict[etree._Element, str] = {}
+    digits: set[etree._Element] = set()
+    has_digit = _DIGIT_RE.search
+    for t in _TEXT_NODES(root):
+        if not t.strip():
+            continue
+        owner = t.getparent()
+        el = owner.getparent() if t.is_tail and owner is not None else owner
+        text = str(t)
+        a = el
+        while a is not None and a not in held:
+            held[a] = text
+            a = a.getparent()
+        if has_digit(text):
+            while el is not None and el not in digits:
+                digits.add(el)
                 el = el.getparent()
-        return held
-
-    return per_page("first_texts", root, build)
+    return held, digits
 
 
 def short_text(el: etree._Element, limit: int) -> str | None:

@@ -69,7 +69,10 @@ _H12 = frozenset(("h1", "h2"))
 _TITLE_LIKE_TAGS = frozenset(("h1", "h2", "p", "div", "span"))
 _TAG_BOX_TAGS = frozenset(("div", "ul", "section", "p", "span", "nav"))
 _A = frozenset(("a",))
-_REL_TAG = xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]")
+_REL_TAG = xpath("//@rel/parent::a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]")
+"""``//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]`` (only an ``<a>`` with a
+``rel`` can match), reached from the ``rel`` attributes: libxml2 then tests the few links that
+have one instead of every ``<a>``."""
 
 
 def _text(el: etree._Element) -> str:

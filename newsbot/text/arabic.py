@@ -173,12 +173,19 @@ def _one_spaced(text: str) -> bool:
     return text.isprintable() and not (text[:1] == " " or text[-1:] == " " or "  " in text)
 
 
-def _clean(text: str, keep_paragraphs: bool) -> str | None:
+def _unified(text: str) -> str:
+    """``text`` in NFC without the dropped characters, presentation forms folded (whitespace as
+    it is): :func:`clean_text` is this with every whitespace run made one space."""
     text = unicodedata.normalize("NFC", text)
     if _SUBS_RE.search(text):
         text = _DROP_RE.sub("", text)
         text = _JOINER_RE.sub("", text)
         text = _PRESENTATION_RE.sub(_fold_presentation, text)
+    return text
+
+
+def _clean(text: str, keep_paragraphs: bool) -> str | None:
+    text = _unified(text)
     if not keep_paragraphs or not _LINE_BREAK_RE.search(text):
         # every whitespace run, line breaks included, is one space (one line: what the
         # paragraph path below gives too, as ``\s`` and ``str.split`` share one definition)
@@ -447,9 +454,11 @@ def word_count(text: str | None) -> int:
     >>> word_count("قال الوزير، إن 26.971 فحصاً — أُجريت «اليوم».")
     7
     """
-    cleaned = clean_text(text)
-    if not cleaned:
+    if not text:
         return 0
+    # The words of clean_text(text), without joining them by single spaces first (the
+    # whitespace runs in between change no word nor any "..").
+    cleaned = _unified(text)
     # Separators turned into spaces: a run of dots leaves at most one dot stuck to a token,
     # which changes no token's having a letter or digit.
     for sep in _WORD_SEPARATORS:

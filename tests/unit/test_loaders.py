@@ -60,3 +60,30 @@ def test_double_escaped_entities_are_decoded() -> None:
     item = loader.load_item()
     assert item.description == 'المدينة نيوز :- بلغت حصيلة "الوفيات"'
     assert item.title == "عنوان & خبر"
+
+
+def test_decided_only_once_later_values_cannot_change_the_field() -> None:
+    loader = ArticleLoader()
+    assert not loader.decided("section")
+    loader.add_value("section", "   ")  # cleaned to nothing: still open
+    assert not loader.decided("section")
+    loader.add_value("section", " رياضة ")
+    assert loader.decided("section")
+    loader.add_layer("tags", ["", None])
+    assert not loader.decided("tags")
+    loader.add_layer("tags", ["اقتصاد"])
+    assert loader.decided("tags")
+    loader.add_value("is_free", False)  # a usable value, though falsy
+    assert loader.decided("is_free")
+    loader.add_value("section", "أخبار")
+    loader.add_layer("tags", ["سياسة"])
+    item = loader.load_item()
+    assert (item.section, item.tags, item.is_free) == ("رياضة", ["اقتصاد"], False)
+
+
+def test_processor_arguments_still_go_through_itemloaders() -> None:
+    loader = ArticleLoader()
+    loader.add_value("section", "القسم: رياضة", re=r"القسم: (.+)")
+    loader.add_value(None, {"title": " عنوان "})
+    item = loader.load_item()
+    assert (item.section, item.title) == ("رياضة", "عنوان")
