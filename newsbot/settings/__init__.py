@@ -57,6 +57,7 @@ DOWNLOADER_MIDDLEWARES["newsbot.middlewares.mirror.MirrorMiddleware"] = 950
 NEWSBOT_MIRRORS: dict[str, str] = {}  # {"demo.newsbot.example": "http://127.0.0.1:8000"}
 NEWSBOT_RELATED_DEPTH = 1  # default of -a related_depth=N (0 = do not follow related links)
 NEWSBOT_EXTRACT_WORKERS = 0  # >0: extract article pages in this many worker processes
+NEWSBOT_EXTRACT_WORKER_NICE = 5  # the workers' niceness above the crawl process (0 = same)
 # --- end spiders & middlewares ---
 
 # --- navigation crawl (home page -> sections/tags -> pagination; newsbot/spiders/_navigation.py) ---

@@ -12,7 +12,9 @@ bytes of responses being processed). If a page cannot be sent (an unpicklable po
 worker dies, that page is extracted in-process and ``newsbot/<portal>/extract_pool/fallback``
 is counted; the pool is shut down when the spider closes. A worker whose crawl process is gone
 (killed with ``kill -9``, so nothing shut the pool down) exits within ``PARENT_CHECK_S`` seconds
-instead of waiting forever for pages.
+instead of waiting forever for pages. Workers run ``NEWSBOT_EXTRACT_WORKER_NICE`` steps below
+the crawl process's priority, so that on a busy machine the reactor (downloads, pipelines, the
+feed) gets a core as soon as it needs one and the workers take the rest.
 """
 
 from __future__ import annotations
@@ -43,9 +45,15 @@ PARENT_CHECK_S = 0.5
 """How often a worker checks that the crawl process that forked it still exists."""
 
 
-def _watch_parent(parent: int) -> None:
-    """Worker initializer: exit this process once ``parent`` is gone (reparented workers would
-    otherwise block forever on the call queue, whose write end they inherited)."""
+def _start_worker(parent: int, nice: int) -> None:
+    """Worker initializer: lower this process's priority by ``nice`` (0: unchanged), and exit
+    it once ``parent`` is gone (reparented workers would otherwise block forever on the call
+    queue, whose write end they inherited)."""
+    if nice > 0:
+        try:
+            os.nice(nice)
+        except OSError as exc:  # not allowed here: run at the crawl's priority
+            logger.warning("Extraction worker: cannot lower its priority (%s)", exc)
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -90,8 +98,9 @@ def extract_page(
 class ExtractPool:
     """``workers`` extraction processes (module docstring)."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, nice: int = 0) -> None:
         self.workers = workers
+        self.nice = max(0, nice)
         self._executor: ProcessPoolExecutor | None = None
 
     def _pool(self) -> ProcessPoolExecutor:
@@ -101,10 +110,12 @@ class ExtractPool:
             self._executor = ProcessPoolExecutor(
                 self.workers,
                 mp_context=context,
-                initializer=_watch_parent,
-                initargs=(os.getpid(),),
+                initializer=_start_worker,
+                initargs=(os.getpid(), self.nice),
             )
-            logger.info("Extraction runs in %d worker process(es)", self.workers)
+            logger.info(
+                "Extraction runs in %d worker process(es), niceness +%d", self.workers, self.nice
+            )
         return self._executor
 
     async def extract(

@@ -157,7 +157,8 @@ class NewsbotSpider(NavigationMixin, DiscoveryMixin, scrapy.Spider):
             }
         configure_render(self, crawler)
         workers = settings.getint("NEWSBOT_EXTRACT_WORKERS", 0)
-        self.extract_pool = ExtractPool(workers) if workers > 0 else None
+        nice = settings.getint("NEWSBOT_EXTRACT_WORKER_NICE", 5)
+        self.extract_pool = ExtractPool(workers, nice) if workers > 0 else None
         if self.extract_pool is not None:
             crawler.signals.connect(self.extract_pool.close, signal=signals.spider_closed)
         if updates:

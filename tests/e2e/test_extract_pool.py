@@ -3,6 +3,7 @@ records and parser stats as the in-process crawl of the same site."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -59,7 +60,7 @@ def test_worker_pool_crawl_equals_the_in_process_crawl(crawl_testnews, test_site
     pooled = crawl_items(
         "portal", args, {"DOWNLOAD_TIMEOUT": 2, "NEWSBOT_EXTRACT_WORKERS": 2}, tmp_path
     )
-    assert "Extraction runs in 2 worker process(es)" in pooled.log
+    assert "Extraction runs in 2 worker process(es), niceness +5" in pooled.log
     assert not [k for k in pooled.stats if k.endswith("/extract_pool/fallback")]
 
     def records(result):
@@ -83,7 +84,7 @@ def test_worker_pool_crawl_equals_the_in_process_crawl(crawl_testnews, test_site
 _HOLDER = """
 import os, sys, time
 from newsbot.spiders._pool import ExtractPool
-pool = ExtractPool(2)._pool()
+pool = ExtractPool(2, nice=5)._pool()
 pids = {pool.submit(os.getpid).result() for _ in range(20)}
 print(" ".join(map(str, sorted(pids))), flush=True)
 time.sleep(60)
@@ -100,13 +101,19 @@ def _running(pid: int) -> bool:
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
 def test_workers_exit_when_the_crawl_process_is_killed():
-    """``kill -9`` of a crawl leaves no extraction worker behind (they would wait forever)."""
+    """The workers run below the crawl's priority, and ``kill -9`` of a crawl leaves none of
+    them behind (they would wait forever)."""
     holder = subprocess.Popen(
         [sys.executable, "-c", _HOLDER], cwd=REPO, stdout=subprocess.PIPE, text=True
     )
     try:
         workers = [int(pid) for pid in holder.stdout.readline().split()]
         assert workers and all(_running(pid) for pid in workers)
+        # NEWSBOT_EXTRACT_WORKER_NICE: the workers yield the CPU to the crawl process
+        crawl = os.getpriority(os.PRIO_PROCESS, holder.pid)
+        assert [os.getpriority(os.PRIO_PROCESS, pid) for pid in workers] == [
+            min(19, crawl + 5)
+        ] * len(workers)
         holder.kill()
         holder.wait()
         deadline = time.monotonic() + 10
