@@ -146,6 +146,9 @@ def _finish(
 ) -> Iterator[Any]:
     """Classification verdict, render decision, hints, age limit, related requests, emit."""
     portal, hints, depth, via = page.portal, page.hints, page.depth, page.via
+    if spider.limit_reached():  # reached while this page was in an extraction worker
+        spider.count(portal, "skipped/limit")
+        return
     if reason is None or reason in SHELL_REASONS:
         browser_request = rerender_request(spider, response, portal, article)
         if browser_request is not None:  # render="auto" and the plain page fell short

@@ -37,12 +37,37 @@ from newsbot.extract import classify, extract_response
 if TYPE_CHECKING:
     from newsbot.items import Article
 
-__all__ = ["ExtractPool", "extract_page"]
+__all__ = ["ExtractPool", "extract_page", "pool_size"]
 
 logger = logging.getLogger(__name__)
 
 PARENT_CHECK_S = 0.5
 """How often a worker checks that the crawl process that forked it still exists."""
+
+
+def usable_cpus() -> int:
+    """CPUs this process may run on (its affinity mask where the platform has one)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not Linux
+        return os.cpu_count() or 1
+
+
+def pool_size(value: Any, cpus: int | None = None) -> int:
+    """Extraction workers for a ``NEWSBOT_EXTRACT_WORKERS`` value: an int >= 0 as given, or
+    ``"auto"``: one worker when the crawl may use two CPUs or more (the reactor keeps one, the
+    worker extracts on another), none on a single CPU. Anything else raises ``ValueError``."""
+    if isinstance(value, str) and value.strip().lower() == "auto":
+        return 1 if (usable_cpus() if cpus is None else cpus) >= 2 else 0
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        n = -1
+    if n < 0 or isinstance(value, bool | float):
+        raise ValueError(
+            f"NEWSBOT_EXTRACT_WORKERS must be 'auto' or an integer >= 0, not {value!r}"
+        )
+    return n
 
 
 def _start_worker(parent: int, nice: int) -> None:

@@ -51,7 +51,7 @@ from newsbot.spiders._discovery import (
     article_priority,
 )
 from newsbot.spiders._navigation import NavigationMixin
-from newsbot.spiders._pool import ExtractPool
+from newsbot.spiders._pool import ExtractPool, pool_size
 
 __all__ = ["GENERIC", "NewsbotSpider", "article_priority", "portal_slots"]
 
@@ -156,7 +156,7 @@ class NewsbotSpider(NavigationMixin, DiscoveryMixin, scrapy.Spider):
                 **portal_slots(self.portal),
             }
         configure_render(self, crawler)
-        workers = settings.getint("NEWSBOT_EXTRACT_WORKERS", 0)
+        workers = pool_size(settings.get("NEWSBOT_EXTRACT_WORKERS", "auto"))
         nice = settings.getint("NEWSBOT_EXTRACT_WORKER_NICE", 5)
         self.extract_pool = ExtractPool(workers, nice) if workers > 0 else None
         if self.extract_pool is not None:

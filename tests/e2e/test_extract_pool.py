@@ -13,6 +13,8 @@ import pytest
 from conftest import TESTNEWS_PORTAL
 from crawlutil import crawl_items
 
+from newsbot.spiders._pool import pool_size, usable_cpus
+
 pytestmark = pytest.mark.e2e
 
 REPO = Path(__file__).resolve().parents[2]
@@ -55,13 +57,20 @@ def _check_links(items) -> None:
 
 
 def test_worker_pool_crawl_equals_the_in_process_crawl(crawl_testnews, test_site, tmp_path):
-    here = crawl_testnews()
     args = {"portal_file": TESTNEWS_PORTAL, "mirror": test_site["base"]}
+    here = crawl_items(
+        "portal", args, {"DOWNLOAD_TIMEOUT": 2, "NEWSBOT_EXTRACT_WORKERS": 0}, tmp_path / "here"
+    )
+    assert "Extraction runs in" not in here.log
     pooled = crawl_items(
-        "portal", args, {"DOWNLOAD_TIMEOUT": 2, "NEWSBOT_EXTRACT_WORKERS": 2}, tmp_path
+        "portal", args, {"DOWNLOAD_TIMEOUT": 2, "NEWSBOT_EXTRACT_WORKERS": 2}, tmp_path / "two"
     )
     assert "Extraction runs in 2 worker process(es), niceness +5" in pooled.log
-    assert not [k for k in pooled.stats if k.endswith("/extract_pool/fallback")]
+    default = crawl_testnews()  # NEWSBOT_EXTRACT_WORKERS = "auto"
+    if usable_cpus() >= 2:
+        assert "Extraction runs in 1 worker process(es), niceness +5" in default.log
+    else:
+        assert "Extraction runs in" not in default.log
 
     def records(result):
         return {
@@ -69,16 +78,17 @@ def test_worker_pool_crawl_equals_the_in_process_crawl(crawl_testnews, test_site
             for item in result.items
         }
 
-    assert len(here.items) > 10
-    assert records(pooled) == records(here)
-    for result in (here, pooled):
-        _check_links(result.items)
-        assert any(len(cluster) > 1 for cluster in _clusters(result.items))
-
     def parser_stats(result):
         return {k: v for k, v in result.stats.items() if k.startswith("parser/")}
 
-    assert parser_stats(pooled) == parser_stats(here)
+    assert len(here.items) > 10
+    for result in (pooled, default):
+        assert not [k for k in result.stats if k.endswith("/extract_pool/fallback")]
+        assert records(result) == records(here)
+        assert parser_stats(result) == parser_stats(here)
+    for result in (here, pooled, default):
+        _check_links(result.items)
+        assert any(len(cluster) > 1 for cluster in _clusters(result.items))
 
 
 _HOLDER = """
@@ -89,6 +99,20 @@ pids = {pool.submit(os.getpid).result() for _ in range(20)}
 print(" ".join(map(str, sorted(pids))), flush=True)
 time.sleep(60)
 """
+
+
+@pytest.mark.parametrize(
+    ("value", "cpus", "expected"),
+    [("auto", 2, 1), ("auto", 8, 1), ("AUTO", 1, 0), (0, 4, 0), ("3", 1, 3), (2, 2, 2)],
+)
+def test_pool_size(value, cpus, expected):
+    assert pool_size(value, cpus) == expected
+
+
+@pytest.mark.parametrize("value", [-1, "many", "", None, 1.5, True])
+def test_pool_size_rejects_what_is_not_a_worker_count(value):
+    with pytest.raises(ValueError, match="NEWSBOT_EXTRACT_WORKERS"):
+        pool_size(value, 2)
 
 
 def _running(pid: int) -> bool:
