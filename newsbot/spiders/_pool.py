@@ -10,7 +10,10 @@ decisions, hints, related requests, the pipelines) stays in the crawl process. P
 are bounded by Scrapy itself (``CONCURRENT_REQUESTS`` downloads, ``SCRAPER_SLOT_MAX_ACTIVE_SIZE``
 bytes of responses being processed). If a page cannot be sent (an unpicklable portal hook) or a
 worker dies, that page is extracted in-process and ``newsbot/<portal>/extract_pool/fallback``
-is counted; the pool is shut down when the spider closes. A worker whose crawl process is gone
+is counted. A dead worker (the OOM killer, a crash in a C library) breaks its pool: the pages in
+flight are extracted in-process, ``newsbot/extract_pool/worker_lost`` is counted and the next
+page starts a new pool, up to ``MAX_RESTARTS`` times, after which the crawl extracts every page
+in-process. The pool is shut down when the spider closes. A worker whose crawl process is gone
 (killed with ``kill -9``, so nothing shut the pool down) exits within ``PARENT_CHECK_S`` seconds
 instead of waiting forever for pages. Workers run ``NEWSBOT_EXTRACT_WORKER_NICE`` steps below
 the crawl process's priority, so that on a busy machine the reactor (downloads, pipelines, the
@@ -25,6 +28,7 @@ import os
 import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +44,10 @@ if TYPE_CHECKING:
 __all__ = ["ExtractPool", "extract_page", "pool_size"]
 
 logger = logging.getLogger(__name__)
+
+MAX_RESTARTS = 3
+"""Pools started again after a worker died (OOM killer, a crash in a C library) before the
+crawl extracts every further page in-process."""
 
 PARENT_CHECK_S = 0.5
 """How often a worker checks that the crawl process that forked it still exists."""
@@ -127,6 +135,8 @@ class ExtractPool:
         self.workers = workers
         self.nice = max(0, nice)
         self._executor: ProcessPoolExecutor | None = None
+        self.restarts = 0
+        self.disabled = False
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
@@ -153,8 +163,11 @@ class ExtractPool:
     ) -> tuple[Article, str | None] | None:
         """(Article, verdict) from a worker, its stats added to ``stats``; None when the page
         must be extracted in-process (it could not be sent, or the worker failed)."""
+        if self.disabled:
+            return None
         try:
-            future = self._pool().submit(
+            executor = self._pool()
+            future = executor.submit(
                 extract_page,
                 type(response),
                 response.url,
@@ -166,7 +179,10 @@ class ExtractPool:
                 now,
             )
             article, reason, counts = await maybe_deferred_to_future(_deferred(future))
-        except Exception as exc:  # a dead worker, an unpicklable hint: extract in-process
+        except BrokenProcessPool as exc:  # a worker died: this page and those in flight
+            self._lost(executor, stats, exc)
+            return None
+        except Exception as exc:  # an unpicklable hint, an error in the worker: extract here
             logger.warning(
                 "Extraction worker failed on %s (%r): extracting here", response.url, exc
             )
@@ -175,6 +191,33 @@ class ExtractPool:
             for key, value in counts.items():
                 stats.inc_value(key, value)
         return article, reason
+
+    def _lost(self, executor: ProcessPoolExecutor, stats: Any, exc: BaseException) -> None:
+        """Drop the broken pool (once, however many pages were in flight): the next page
+        starts a new one, up to ``MAX_RESTARTS`` times; then every page is extracted here."""
+        if executor is not self._executor:
+            return  # another page in flight already replaced it
+        executor.shutdown(wait=False, cancel_futures=True)
+        self._executor = None
+        if stats is not None:
+            stats.inc_value("newsbot/extract_pool/worker_lost")
+        if self.restarts >= MAX_RESTARTS:
+            self.disabled = True
+            logger.error(
+                "Extraction worker died again (%s); %d restarts already: extracting in the "
+                "crawl process from now on",
+                exc,
+                self.restarts,
+            )
+            return
+        self.restarts += 1
+        logger.error(
+            "Extraction worker died (%s): the pages in flight are extracted here, a new pool "
+            "starts (restart %d of %d)",
+            exc,
+            self.restarts,
+            MAX_RESTARTS,
+        )
 
     def close(self) -> None:
         if self._executor is not None:

@@ -3,6 +3,7 @@ records and parser stats as the in-process crawl of the same site."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import TESTNEWS_PORTAL
-from crawlutil import crawl_items
+from crawlutil import crawl_command, crawl_items, read_jsonl, subprocess_env
 
 from newsbot.spiders._pool import pool_size, usable_cpus
 
@@ -146,3 +147,53 @@ def test_workers_exit_when_the_crawl_process_is_killed():
         assert not [pid for pid in workers if _running(pid)]
     finally:
         holder.kill()
+
+
+def _workers_of(pid: int) -> list[int]:
+    """Forked children of ``pid`` (same command line: extraction workers, not the resource
+    tracker that multiprocessing execs)."""
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return []
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid and (stat.parent / "cmdline").read_bytes() == cmdline:
+                found.append(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+def test_a_dead_worker_loses_no_page(crawl_testnews, test_site, tmp_path):
+    """A worker killed mid-crawl (as the OOM killer would): the pages it held are extracted
+    in the crawl process, a new pool takes the rest, and every article is emitted once."""
+    args = {"portal_file": TESTNEWS_PORTAL, "mirror": test_site["base"]}
+    cmd, feed, stats_file = crawl_command(
+        "portal", args, {"DOWNLOAD_TIMEOUT": 2, "NEWSBOT_EXTRACT_WORKERS": 1}, tmp_path
+    )
+    proc = subprocess.Popen(cmd, cwd=REPO, env=subprocess_env(), stderr=subprocess.PIPE, text=True)
+    killed = None
+    deadline = time.monotonic() + 30
+    while killed is None and proc.poll() is None and time.monotonic() < deadline:
+        workers = _workers_of(proc.pid)
+        if workers:
+            killed = workers[0]
+            os.kill(killed, 9)
+        time.sleep(0.005)
+    log = proc.communicate(timeout=90)[1]
+    assert killed is not None, "no extraction worker seen"
+    assert proc.returncode == 0, log[-3000:]
+    stats = json.loads(stats_file.read_text(encoding="utf-8"))
+    assert stats.get("newsbot/extract_pool/worker_lost") == 1
+    assert "Extraction worker died" in log and "restart 1 of 3" in log
+    items = read_jsonl(feed)
+    urls = [item["url"] for item in items]
+    assert len(urls) == len(set(urls))
+    assert set(urls) == {item["url"] for item in crawl_testnews().items}
+    # the pages in flight when it died were extracted here; the new pool took the rest
+    fallback = stats.get("newsbot/testnews/extract_pool/fallback", 0)
+    assert 1 <= fallback < len(items)
