@@ -24,7 +24,8 @@ class Article:
     site_name: str | None = None
     """Human name of the site (og:site_name / JSON-LD publisher / portal name)."""
     language: str | None = None
-    """ISO 639-1 language of the page (``ar``)."""
+    """ISO 639-1 language of the page (``ar``); a page in Arabic script but another language
+    gets that one (``fa``, ``ur``, ``ps``, ``ku``, ``sd``, ``ug``), and validation drops it."""
     title: str | None = None
     """Headline as the reader sees it, without a " - Site" suffix."""
     description: str | None = None

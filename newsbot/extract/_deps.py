@@ -17,6 +17,7 @@ from newsbot.text.dates import date_from_url, parse_date_info
 from newsbot.text.dates_lex import fold as fold_date_text
 from newsbot.text.dates_lex import lex as lex_date_text
 from newsbot.text.regions import region_for_host
+from newsbot.text.script import ARABIC_SCRIPT_LANGUAGES, script_language
 
 
 def clean_text(text: str | None, keep_paragraphs: bool = False) -> str:
@@ -43,6 +44,7 @@ def portal_by_slug(slug: str) -> Any:
 
 
 __all__ = [
+    "ARABIC_SCRIPT_LANGUAGES",
     "arabic_ratio",
     "boilerplate",
     "clean_text",
@@ -57,6 +59,7 @@ __all__ = [
     "portal_by_slug",
     "portal_for_url",
     "region_for_host",
+    "script_language",
     "strip_title_suffix",
     "word_count",
 ]

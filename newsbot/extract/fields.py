@@ -10,7 +10,12 @@ from lxml import etree
 from parsel import Selector
 
 from newsbot.extract import metadata, visible
-from newsbot.extract._deps import arabic_ratio, match_key
+from newsbot.extract._deps import (
+    ARABIC_SCRIPT_LANGUAGES,
+    arabic_ratio,
+    match_key,
+    script_language,
+)
 from newsbot.extract.body import BodyResult
 from newsbot.extract.related import related_links, similar_titles
 from newsbot.loaders import ArticleLoader
@@ -85,7 +90,9 @@ def add_related(loader: ArticleLoader, page: Page, res: BodyResult) -> None:
 
 
 def add_language(loader: ArticleLoader, page: Page, res: BodyResult) -> None:
-    """``ar`` when the title and body are mostly Arabic, else the declared language."""
+    """``ar`` when the title and body are mostly Arabic; for a text mostly in Arabic script
+    but another language's letters (Persian, Urdu, ...) that language (the declared one when
+    it is written in Arabic script, else the letters' guess); else the declared language."""
     meta = page.md["meta"]
     sample = f"{page.title or ''} {(res.body or '')[:2000]}"
     lang = (
@@ -94,7 +101,11 @@ def add_language(loader: ArticleLoader, page: Page, res: BodyResult) -> None:
         or metadata.first_meta(meta, "content-language", "language")
         or page.hints.get("language")
     )
+    declared = str(lang).split("-")[0].split("_")[0].lower() if lang else None
     if arabic_ratio(sample) >= 0.5:  # (an Arabic letter: clean_text(sample) is not empty)
-        loader.add_value("language", "ar")
-    elif lang:
-        loader.add_value("language", str(lang).split("-")[0].split("_")[0].lower())
+        written = script_language(sample)
+        if written != "ar" and declared in ARABIC_SCRIPT_LANGUAGES and declared != "ar":
+            written = declared  # more precise than the letters (ckb, ks, ...)
+        loader.add_value("language", written)
+    elif declared:
+        loader.add_value("language", declared)

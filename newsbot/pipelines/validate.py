@@ -2,7 +2,9 @@
 
 Required: ``url`` (or ``fetched_url``), ``title``, ``body`` of at least
 ``NEWSBOT_MIN_BODY_CHARS`` characters, and a share of Arabic letters in the body of at least
-``NEWSBOT_MIN_ARABIC_RATIO`` (``newsbot.text.arabic.arabic_ratio``). A failing record is dropped
+``NEWSBOT_MIN_ARABIC_RATIO`` (``newsbot.text.arabic.arabic_ratio``), and (when that limit is
+above 0) a ``language`` that is not another Arabic-script language: a Persian or Urdu page is
+``not_arabic`` though its letters are Arabic script. A failing record is dropped
 with ``DropItem(reason)`` and counted as ``newsbot/<portal>/dropped/<reason>``; reasons:
 ``missing_url``, ``missing_title``, ``missing_body``, ``short_body``, ``not_arabic``.
 A record without ``published`` or ``authors`` is kept and counted as
@@ -21,6 +23,7 @@ from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem, NotConfigured
 
 from newsbot.text.arabic import arabic_ratio
+from newsbot.text.script import ARABIC_SCRIPT_LANGUAGES
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -29,6 +32,8 @@ __all__ = ["GENERIC", "ValidatePipeline", "portal_of"]
 
 logger = logging.getLogger(__name__)
 
+OTHER_SCRIPT_LANGUAGES = ARABIC_SCRIPT_LANGUAGES - {"ar"}
+"""Languages whose records are ``not_arabic`` though written in Arabic script."""
 GENERIC = "generic"
 """Stats name of records without a portal (same as ``newsbot.spiders.base.GENERIC``)."""
 KEPT_BUT_COUNTED = ("published", "authors")
@@ -104,6 +109,8 @@ class ValidatePipeline:
         if len(body) < limits.min_body_chars:
             return "short_body"
         if arabic_ratio(body) < limits.min_arabic_ratio:
+            return "not_arabic"
+        if limits.min_arabic_ratio > 0 and adapter.get("language") in OTHER_SCRIPT_LANGUAGES:
             return "not_arabic"
         return None
 

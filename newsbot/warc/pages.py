@@ -24,6 +24,7 @@ from scrapy.http import Headers, HtmlResponse
 from scrapy.responsetypes import responsetypes
 from w3lib.url import safe_url_string
 
+from newsbot.text.script import ARABIC_SCRIPT_LANGUAGES, script_language
 from newsbot.warc.reader import Record
 
 __all__ = ["in_language", "skip_reason", "to_response"]
@@ -105,11 +106,16 @@ _ARABIC_LETTER_RE = re.compile(
 )
 
 
-def script_share(response: HtmlResponse) -> float:
+def _visible_sample(response: HtmlResponse) -> str:
+    """The start of the page's visible text (tags, scripts and styles cut by regexes)."""
+    text = response.text[: SAMPLE_CHARS * 3]
+    return _TAG_RE.sub(" ", _INVISIBLE_RE.sub(" ", text))[:SAMPLE_CHARS]
+
+
+def script_share(response: HtmlResponse, sample: str | None = None) -> float:
     """Share of Arabic-script letters among the letters of the visible text at the start of
     the page (regex counts: this runs on every page of a ``domains=all`` scan)."""
-    text = response.text[: SAMPLE_CHARS * 3]
-    text = _TAG_RE.sub(" ", _INVISIBLE_RE.sub(" ", text))[:SAMPLE_CHARS]
+    text = _visible_sample(response) if sample is None else sample
     arabic = len(_ARABIC_LETTER_RE.findall(text))
     if not arabic:  # most pages of a CC-NEWS scan: no need to count their letters
         return 0.0
@@ -120,9 +126,10 @@ def in_language(response: HtmlResponse, language: str) -> bool:
     """True when the page is in ``language`` (``""``/``any``: always).
 
     The declared language decides, except that a page whose visible text is mostly Arabic
-    script counts as Arabic whatever it declares (templates often say ``lang="en"``). For
-    Arabic an undeclared page is judged by its script share alone; for other languages an
-    undeclared page is not kept.
+    script counts as written in the language its letters show (``script_language``: Arabic,
+    Persian, Urdu, ...) whatever it declares (templates often say ``lang="en"``), so a Persian
+    or Urdu page is not taken for Arabic. For those languages an undeclared page is judged by
+    its text alone; for other languages an undeclared page is not kept.
     """
     wanted = (language or "").strip().lower()
     if wanted in ("", "any", "all"):
@@ -130,6 +137,9 @@ def in_language(response: HtmlResponse, language: str) -> bool:
     declared = declared_language(response)
     if declared == wanted:
         return True
-    if wanted == "ar":
-        return script_share(response) >= MIN_SCRIPT_SHARE
+    if wanted in ARABIC_SCRIPT_LANGUAGES:
+        sample = _visible_sample(response)
+        if script_share(response, sample) < MIN_SCRIPT_SHARE:
+            return False
+        return script_language(sample) == wanted
     return False

@@ -86,6 +86,9 @@ def test_two_workers_fetch_each_page_once_and_emit_each_article_once(
     import redis
 
     server, base, root = farm
+    # ~2 s of article fetching for one worker: on a loaded machine the second worker can start
+    # a second after the first and still find work (0.5 s was not always enough).
+    server.routes.update(latency_routes(list(_article_paths(server)), 4 * LATENCY))
     workers = [_start(base, redis_clean, tmp_path, f"w{i}") for i in (1, 2)]
     logs = [_finish(w) for w in workers]
 

@@ -83,3 +83,24 @@ def test_portal_limits_override_the_defaults() -> None:
 def test_disabled_by_setting() -> None:
     with pytest.raises(NotConfigured):
         _pipeline(NEWSBOT_VALIDATE_ENABLED=False)
+
+
+PERSIAN_BODY = (
+    "به گزارش خبرگزاری ایرنا، وزیر نیرو روز یکشنبه در مراسم امضای قرارداد مطالعه برداشت ایمن از "
+    "آبخوان‌های زیرزمینی با دانشگاه تهران حضور یافت و گفت این مطالعه ظرفیت برداشت پایدار را مشخص "
+    "می‌کند."
+)
+
+
+def test_arabic_script_in_another_language_is_not_arabic() -> None:
+    """A Persian record is Arabic script but not Arabic: dropped as ``not_arabic`` (its
+    ``language`` says so), unless the portal accepts any script (min_arabic_ratio 0)."""
+    pipeline = _pipeline()
+    with pytest.raises(DropItem, match="not_arabic"):
+        pipeline.process_item(_article(body=PERSIAN_BODY, language="fa"))
+    assert pipeline.stats.get_value("newsbot/youm7/dropped/not_arabic") == 1
+    item = _article(language="ar")
+    assert pipeline.process_item(item) is item
+    anything = _pipeline(NEWSBOT_VALIDATE_PORTALS={"youm7": {"min_arabic_ratio": 0}})
+    persian = _article(body=PERSIAN_BODY, language="fa")
+    assert anything.process_item(persian) is persian

@@ -143,3 +143,25 @@ def test_writer_rotates_and_renames_closed_files(tmp_path: Path) -> None:
     assert all(r.header("Transfer-Encoding") is None for r in responses)
     assert responses[0].date == "2024-01-15T10:00:00Z"
     assert sum(r.type == "metadata" for r in records) == 6
+
+
+_PERSIAN = (
+    "به گزارش خبرگزاری ایرنا، وزیر امور خارجه ایران روز یکشنبه با همتای خود در تهران دیدار "
+    "کرد و درباره گسترش همکاری‌های اقتصادی و فرهنگی دو کشور گفت‌وگو کرد."
+)
+_URDU = (
+    "وزیر اعظم نے کہا ہے کہ حکومت مہنگائی پر قابو پانے کے لیے اقدامات کر رہی ہے اور عوام کو "
+    "ریلیف دینے کے لیے نئے منصوبے جلد شروع کیے جائیں گے"
+)
+
+
+@pytest.mark.parametrize(("text", "lang"), [(_PERSIAN, "fa"), (_URDU, "ur")])
+def test_persian_and_urdu_pages_are_not_arabic(text: str, lang: str) -> None:
+    """Arabic script is not Arabic: declared or not, these pages are not kept for ``ar``."""
+    for attr in (f' lang="{lang}"', ""):
+        page = f"<html{attr}><head><title>خبر</title></head><body><p>{text * 3}</p></body></html>"
+        record = next(r for r in _all(_one(page)) if r.type == "response")
+        response = to_response(record)
+        assert not isinstance(response, str)
+        assert not in_language(response, "ar")
+        assert in_language(response, lang)
