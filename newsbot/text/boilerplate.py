@@ -29,8 +29,7 @@ from newsbot.text.arabic import (
 )
 from newsbot.text.bylines_data import AGENCIES, CITIES
 
-__all__ = [
-    "BOILERPLATE_PATTERNS",
+__all__ = [  # and BOILERPLATE_PATTERNS (module __getattr__)
     "RELATED_LABELS",
     "SIMILAR_LABELS",
     "SITE_BLOCK_LABELS",
@@ -212,61 +211,71 @@ _RIGHTS = _alt(
      "All rights reserved", "Copyright")
 )  # fmt: skip
 
-_WHOLE_LINE_LIMITS: dict[re.Pattern[str], int] = {}
+_WHOLE_LINE_LIMITS: dict[str, int] = {}
 """Each :func:`_whole_line` pattern with the most word runs (``\\w+``) a line it matches has."""
 
 
-def _whole_line(words: Iterable[str]) -> re.Pattern[str]:
+def _whole_line(words: Iterable[str]) -> str:
     """``^\\W*(?:<any of words>)\\W*$`` (no harakat between letters). A fuzzy pattern maps every
     word character to word characters only and every other character to non-word ones, so a
     line it matches has exactly as many word runs as the phrase it matched: the pattern's word
     limit (recorded in ``_WHOLE_LINE_LIMITS``) is the most runs of one of ``words``."""
     words = tuple(words)
-    pattern = re.compile(rf"^\W*(?:{_alt(words)})\W*$")
-    _WHOLE_LINE_LIMITS[pattern] = max(len(_WORD_RUN_RE.findall(w)) for w in words if w)
-    return pattern
+    source = rf"^\W*(?:{_alt(words)})\W*$"
+    _WHOLE_LINE_LIMITS[source] = max(len(_WORD_RUN_RE.findall(w)) for w in words if w)
+    return source
 
 
 _WORD_RUN_RE = re.compile(r"\w+")
-BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = (
+_PATTERN_SOURCES: tuple[str, ...] = (
     _whole_line((*AD_LABELS, *UI_LABELS)),
     _whole_line((*RELATED_LABELS, *SIMILAR_LABELS, *SITE_BLOCK_LABELS)),
     _whole_line(_AGENCY_WORDS),  # "(رويترز)", "--(بترا)"
-    TAG_LABEL_RE,
-    _TEASER_RE,
+    TAG_LABEL_RE.pattern,
+    _TEASER_RE.pattern,
     *(
-        re.compile(rf"^{_words_at_most(limit)}\W*{fuzzy_pattern(phrase, marks=False)}(?!\w)")
+        rf"^{_words_at_most(limit)}\W*{fuzzy_pattern(phrase, marks=False)}(?!\w)"
         for phrase, limit in PREFIX_LABELS
     ),
-    re.compile(rf"^{_words_at_most(12)}\W*(?:المصدر|المصادر|[Ss]ource)\s*[:\uff1a]"),
-    re.compile(  # caption ending in a credit: "... نيامي (فرانس برس)"
-        rf"^{_words_at_most(25)}[^.!?؟]*\((?:{_alt((*_AGENCY_WORDS, *PHOTO_CREDIT_WORDS))})\)+\W*$"
-    ),
-    re.compile(rf"^{_words_at_most(30)}.*©"),
-    re.compile(  # a footer line that opens or closes with a rights notice
-        rf"^{_words_at_most(30)}(?:\W*(?:{_RIGHTS})|.*(?:{_RIGHTS})\W*$)"
-    ),
-    re.compile(rf"^{_words_at_most(30)}\W*{_FOLLOW_RE.pattern}"),
+    rf"^{_words_at_most(12)}\W*(?:المصدر|المصادر|[Ss]ource)\s*[:\uff1a]",
+    # caption ending in a credit: "... نيامي (فرانس برس)"
+    rf"^{_words_at_most(25)}[^.!?؟]*\((?:{_alt((*_AGENCY_WORDS, *PHOTO_CREDIT_WORDS))})\)+\W*$",
+    rf"^{_words_at_most(30)}.*©",
+    # a footer line that opens or closes with a rights notice
+    rf"^{_words_at_most(30)}(?:\W*(?:{_RIGHTS})|.*(?:{_RIGHTS})\W*$)",
+    rf"^{_words_at_most(30)}\W*{_FOLLOW_RE.pattern}",
 )
-"""Regexes searched in a cleaned line without harakat/tatweel (``strip_harakat(clean_text(line))``);
-any hit marks the line boilerplate."""
+"""Sources of the regexes searched in a cleaned line without harakat/tatweel
+(``strip_harakat(clean_text(line))``); any hit marks the line boilerplate. They are compiled
+only grouped by word limit (``_BY_LIMIT``): compiling each alone too cost ~0.2 s at import, in
+every crawl process. :data:`BOILERPLATE_PATTERNS` compiles them one by one when first read."""
 
 
-def _split_limit(p: re.Pattern[str]) -> tuple[str, int]:
-    """The source of ``p`` without its ``^_words_at_most(n)`` head (anchored at the start instead)
-    and ``n``; ``p``'s own source and its :func:`_whole_line` limit, or no limit, when it has no
-    such head."""
-    if p in _WHOLE_LINE_LIMITS:
-        return p.pattern, _WHOLE_LINE_LIMITS[p]
-    for n in sorted({int(x) for x in re.findall(r"\{1,(\d+)\}", p.pattern)}):
+def __getattr__(name: str) -> object:
+    """``BOILERPLATE_PATTERNS``: every pattern compiled alone (on first use, then kept)."""
+    if name == "BOILERPLATE_PATTERNS":
+        patterns = tuple(re.compile(src) for src in _PATTERN_SOURCES)
+        globals()[name] = patterns
+        return patterns
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _split_limit(src: str) -> tuple[str, int]:
+    """The pattern source ``src`` without its ``^_words_at_most(n)`` head (anchored at the start
+    instead) and ``n``; ``src`` itself and its :func:`_whole_line` limit, or no limit, when it
+    has no such head."""
+    if src in _WHOLE_LINE_LIMITS:
+        return src, _WHOLE_LINE_LIMITS[src]
+    for n in sorted({int(x) for x in re.findall(r"\{1,(\d+)\}", src)}):
         head = "^" + _words_at_most(n)
-        if p.pattern.startswith(head):
-            return "^" + p.pattern[len(head) :], n
-    return p.pattern, sys.maxsize
+        if src.startswith(head):
+            return "^" + src[len(head) :], n
+    return src, sys.maxsize
 
 
-assert all(p.pattern.startswith("^") and p.flags == re.UNICODE for p in BOILERPLATE_PATTERNS)
-_PATTERN_LIMITS = tuple(_split_limit(p) for p in BOILERPLATE_PATTERNS)
+assert all(src.startswith("^") for src in _PATTERN_SOURCES)
+assert TAG_LABEL_RE.flags == _TEASER_RE.flags == re.UNICODE  # their sources are compiled alone
+_PATTERN_LIMITS = tuple(_split_limit(src) for src in _PATTERN_SOURCES)
 """Each pattern's source with the most words a line may have for it to match
 (``_words_at_most``); the lookahead that counts them is dropped, :func:`_any_boilerplate_pattern`
 counts once per line."""
