@@ -42,6 +42,8 @@ def test_scrapy_parse_article_on_a_local_url(test_site, spider, tmp_path):
     # scrapy parse replaces start(): the crawl report must not call it a broken crawl
     assert "no_items" not in proc.stderr
     assert "Spider closed (finished)" in proc.stderr
+    # debugging: the page is extracted in this process (breakpoints work), not in a worker
+    assert "Extraction runs in" not in proc.stderr
 
 
 def test_article_spider_any_host_and_port(test_site, tmp_path):
