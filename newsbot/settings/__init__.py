@@ -56,7 +56,7 @@ NEWSBOT_EMPTY_EXIT_CODE = 3
 DOWNLOADER_MIDDLEWARES["newsbot.middlewares.mirror.MirrorMiddleware"] = 950
 NEWSBOT_MIRRORS: dict[str, str] = {}  # {"demo.newsbot.example": "http://127.0.0.1:8000"}
 NEWSBOT_RELATED_DEPTH = 1  # default of -a related_depth=N (0 = do not follow related links)
-NEWSBOT_EXTRACT_WORKERS = "auto"  # worker processes extracting pages (auto: 1 with 2+ CPUs, else 0)
+NEWSBOT_EXTRACT_WORKERS = "auto"  # extraction worker processes (auto: CPUs - 1, at most 2)
 NEWSBOT_EXTRACT_WORKER_NICE = 5  # the workers' niceness above the crawl process (0 = same)
 # --- end spiders & middlewares ---
 
