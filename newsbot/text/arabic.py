@@ -32,6 +32,7 @@ __all__ = [
     "first_key_word",
     "fuzzy_pattern",
     "key_words_floor",
+    "letter_counts",
     "match_key",
     "normalize_digits",
     "strip_harakat",
@@ -403,15 +404,24 @@ def arabic_ratio(text: str | None) -> float:
     >>> arabic_ratio("BBC عربية")
     0.625
     """
+    letters, arabic = letter_counts(text)
+    return arabic / letters if letters else 0.0
+
+
+def letter_counts(text: str | None) -> tuple[int, int]:
+    """(letters, Arabic-script letters) of ``text``, as :func:`arabic_ratio` counts them.
+
+    >>> letter_counts("BBC عربية")
+    (8, 5)
+    """
     if not text:
-        return 0.0
+        return 0, 0
     if len(text) >= _TABLE_MIN_CHARS:
-        letters, arabic = _count_letters(text)
-        return arabic / letters if letters else 0.0
+        return _count_letters(text)
     letters = _count_alpha(_NOT_WORDISH_RE.sub("", text))
     if not letters:
-        return 0.0
-    return _count_alpha(_NOT_ARABIC_RE.sub("", text)) / letters
+        return 0, 0
+    return letters, _count_alpha(_NOT_ARABIC_RE.sub("", text))
 
 
 _TABLE_MIN_CHARS = 256

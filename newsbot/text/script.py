@@ -14,7 +14,7 @@ letters, which is enough on a title and a body (letter counts, no dictionary):
 
 from __future__ import annotations
 
-import re
+from newsbot.text.arabic import letter_counts
 
 __all__ = ["ARABIC_SCRIPT_LANGUAGES", "script_language"]
 
@@ -23,7 +23,6 @@ ARABIC_SCRIPT_LANGUAGES = frozenset(
 )
 """Language codes (ISO 639-1, or 639-3 where 639-1 has none) written in Arabic script."""
 
-_LETTERS_RE = re.compile("[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06fc]")
 _ARABIC_FORMS = "يكى"  # yeh, kaf, alef maksura
 _PERSIAN_FORMS = "یک"  # farsi yeh, keheh
 _MIN_TEH_SHARE = 0.01
@@ -59,7 +58,7 @@ def script_language(text: str | None) -> str | None:
     """
     if not text:
         return None
-    letters = len(_LETTERS_RE.findall(text))
+    letters = letter_counts(text)[1]  # Arabic-script ones
     if not letters:
         return None
     if text.count("ة") >= _MIN_TEH_SHARE * letters:
