@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import lru_cache
+from typing import Any
 
 from cssselect import parse as parse_css
 from cssselect.parser import Attrib, Class, Element, Hash
@@ -39,7 +40,35 @@ def select_all(sel: Selector, query: str) -> list[Selector]:
     return list(sel.css(query))
 
 
+def select_roots(sel: Selector, query: str) -> list[Any]:
+    """``[x.root for x in select_all(sel, query)]``: the matched elements or strings, without
+    building a ``Selector`` for each (the query is compiled once)."""
+    root = sel.root
+    if sel.type != "html" or not isinstance(root, etree._Element):
+        return [x.root for x in select_all(sel, query)]
+    try:
+        found = _compiled(query)(root)
+    except etree.XPathError as exc:  # what sel.xpath raises
+        raise ValueError(f"XPath error: {exc} in {query}") from exc
+    return found if isinstance(found, list) else [found]
+
+
 _TRANSLATOR = HTMLTranslator()
+_NAMESPACES = {"re": "http://exslt.org/regular-expressions"}
+"""The namespaces ``Selector.xpath`` declares by default."""
+
+
+@lru_cache(maxsize=512)
+def _compiled(query: str) -> etree.XPath:
+    """A portal selector (CSS, or XPath after ``xpath:``) compiled as ``select_all`` runs it."""
+    xpath = query.startswith("xpath:")
+    text = query[len("xpath:") :] if xpath else _TRANSLATOR.css_to_xpath(query)
+    try:
+        return etree.XPath(text, namespaces=_NAMESPACES, smart_strings=False)
+    except etree.XPathError as exc:
+        raise ValueError(f"XPath error: {exc} in {text}") from exc
+
+
 _SELF_ONLY = (Class, Hash, Attrib)
 
 

@@ -14,7 +14,7 @@ from lxml import etree
 from parsel import Selector
 
 from newsbot.extract._deps import boilerplate, clean_text, first_key_word, match_key
-from newsbot.extract.container import select_all
+from newsbot.extract.container import select_all, select_roots
 from newsbot.extract.metadata import looks_like_article_url
 from newsbot.extract.tree import first_texts, per_page, tagged
 
@@ -243,8 +243,7 @@ def _article_links(links: list[tuple[str, str]], base: str = "") -> list[tuple[s
 def selector_related(sel: Selector, queries: tuple[str, ...], base: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for q in queries:
-        for box in select_all(sel, q):
-            root = box.root
+        for root in select_roots(sel, q):
             if not isinstance(root, etree._Element):
                 continue
             anchors = [root] if root.tag == "a" else root.iter("a")

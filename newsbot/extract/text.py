@@ -17,7 +17,7 @@ from parsel import Selector
 from newsbot.extract._deps import clean_text, fold_date_text, lex_date_text, parse_date_info
 from newsbot.extract.blocks import Block, read_blocks
 from newsbot.extract.body import BodyResult, clean_blocks
-from newsbot.extract.container import generic_container, lead_before, scoped_xpath, select_all
+from newsbot.extract.container import generic_container, lead_before, scoped_xpath, select_roots
 
 logger = logging.getLogger(__name__)
 
@@ -42,15 +42,14 @@ def selector_values(
     """Values of the first selector in ``queries`` that yields something (texts or attributes)."""
     for q in queries:
         try:
-            found = select_all(sel, q)
+            found = select_roots(sel, q)
         except Exception as exc:  # a bad selector in a portal file must not lose the page
             logger.warning("selector %r for %s failed: %s", q, field, exc)
             if stats is not None:
                 stats.inc(f"parser/{field}/selector_error")
             continue
         values = []
-        for f in found:
-            root = f.root
+        for root in found:
             if isinstance(root, etree._Element):
                 if attr or root.tag in ("meta", "img", "link"):
                     v = (
@@ -206,14 +205,12 @@ def extract_body(
                 if local is not None:
                     scoped.append(local)
                 else:
-                    keep += [x.root for x in select_all(sel, q)]
+                    keep += select_roots(sel, q)
             except Exception as exc:
                 logger.warning("remove selector %r failed: %s", q, exc)
         for q in selectors.body:
             try:
-                containers = [
-                    x.root for x in select_all(sel, q) if isinstance(x.root, etree._Element)
-                ]
+                containers = [x for x in select_roots(sel, q) if isinstance(x, etree._Element)]
             except Exception as exc:
                 logger.warning("body selector %r failed: %s", q, exc)
                 continue

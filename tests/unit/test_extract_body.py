@@ -8,7 +8,7 @@ from parsel import Selector
 
 from newsbot.extract.blocks import Block, read_blocks
 from newsbot.extract.body import clean_blocks
-from newsbot.extract.container import scoped_xpath, select_all
+from newsbot.extract.container import scoped_xpath, select_all, select_roots
 
 BASE = "https://www.example.com/news/1"
 
@@ -221,3 +221,34 @@ def test_remove_selectors_run_inside_the_container_match_the_page_wide_ones(
     inside = set(container.iter())
     page_wide = [x.root for x in select_all(sel, query) if x.root in inside]
     assert page_wide and local(container) == page_wide
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        ".ad",
+        "main .ad",
+        "p:last-child",
+        ".ad::text",
+        "p::attr(id)",
+        "xpath://p",
+        "xpath://p/@id",
+        "xpath:count(//p)",
+        "xpath://p[re:test(@id, '^div')]",
+    ],
+)
+def test_select_roots_gives_what_select_all_gives(query: str) -> None:
+    """The compiled portal selectors give the same elements and strings, in the same order, as
+    parsel's ``Selector.css`` / ``Selector.xpath``."""
+    sel = Selector(text=SCOPE_PAGE, type="html")
+    assert select_roots(sel, query) == [x.root for x in select_all(sel, query)]
+    assert select_roots(sel, query)
+
+
+@pytest.mark.parametrize("query", ["p[", "xpath://p[", "xpath:bogus:fn()"])
+def test_select_roots_rejects_a_bad_selector_as_select_all_does(query: str) -> None:
+    sel = Selector(text=SCOPE_PAGE, type="html")
+    with pytest.raises(Exception) as parsel_error:
+        select_all(sel, query)
+    with pytest.raises(type(parsel_error.value)):
+        select_roots(sel, query)
