@@ -132,7 +132,13 @@ def extract_page(
     response = cls(url=url, status=status, headers=headers, body=body)
     counts = _Counts()
     article = extract_response(response, portal, stats=counts, hints=hints, now=now)
-    return article, classify(article, response), counts.values
+    verdict = classify(article, response)
+    # The response and the selector the extraction shared with it refer to each other: left
+    # alone, the pair and its lxml document wait for a garbage collection; dropped here, they
+    # are freed as soon as this call returns.
+    if isinstance(response, TextResponse):
+        response._cached_selector = None
+    return article, verdict, counts.values
 
 
 class ExtractPool:
