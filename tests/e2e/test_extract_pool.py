@@ -133,7 +133,6 @@ def _running(pid: int) -> bool:
     return state != "Z"
 
 
-
 def test_a_worker_frees_each_page_without_waiting_for_the_garbage_collector():
     """The response a worker builds and the parse the extraction shares with it hold each
     other; unless the worker drops that link, every page's response and lxml document stay
@@ -159,6 +158,7 @@ def test_a_worker_frees_each_page_without_waiting_for_the_garbage_collector():
         assert len(live_refs.get(HtmlResponse, ())) == before
     finally:
         gc.enable()
+
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
 def test_workers_exit_when_the_crawl_process_is_killed():
