@@ -81,7 +81,11 @@ def _own_text(el: etree._Element) -> str:
     return clean_text(" ".join(el.itertext()))
 
 
-def _label_text(el: etree._Element, limit: int = 60) -> str | None:
+_LABEL_LIMIT = 60
+"""Characters of stripped text a block heading holds at most (:func:`_label_text`)."""
+
+
+def _label_text(el: etree._Element, limit: int = _LABEL_LIMIT) -> str | None:
     """The element's text when it is short enough to be a block heading (cheap early exit)."""
     if len(el) > 4:
         return None
@@ -96,8 +100,8 @@ def _label_text(el: etree._Element, limit: int = 60) -> str | None:
 
 
 def _label_heads(root: etree._Element) -> list[tuple[etree._Element, str]]:
-    """Every possible label element (``LABEL_TAGS``, at most 4 children, some non-blank text)
-    with the first word of its text's match key (``""``: none), shared by the related and
+    """Every possible label element (``LABEL_TAGS``, at most 4 children, some non-blank text,
+    the first piece of it short enough for :func:`_label_text`) with the first word of its text's match key (``""``: none), shared by the related and
     similar-titles readers (an element without text has no :func:`_label_text`)."""
     words: dict[str, str] = {}  # nested boxes often share their first text node
     firsts = first_texts(root)
@@ -108,6 +112,8 @@ def _label_heads(root: etree._Element) -> list[tuple[etree._Element, str]]:
         text = firsts.get(el)
         if text is None:
             continue  # no text at all
+        if len(text) > _LABEL_LIMIT and len(text.strip()) > _LABEL_LIMIT:
+            continue  # its first text alone is too long for _label_text (a paragraph)
         word = words.get(text)
         if word is None:
             word = words[text] = first_key_word(text)
