@@ -302,24 +302,28 @@ def _byline_text(el: etree._Element, hidden: re.Pattern[str] | None = None) -> s
     if named:
         return _text(named[0])
     parts: list[str] = []
-
-    def walk(e: etree._Element) -> None:
-        if not isinstance(e.tag, str):
-            return
-        if e.get("aria-hidden") == "true" or (hidden and hidden.search(e.get("class") or "")):
-            return
-        if e.tag == "a" and NON_PERSON_LINK_RE.search(e.get("href") or ""):
-            parts.append(" ")
-        elif e is not el and ROLE_MARK_RE.search(e.get("class") or ""):
-            parts.append(" ")  # "صحافي متخصص في ...": the author's job line, not the name
-        elif e.tag not in ("script", "style", "time"):
-            parts.append(e.text or "")
-            for c in e:
-                walk(c)
-                parts.append(c.tail or "")
-
-    walk(el)
+    _byline_walk(el, el, hidden, parts)
     return clean_text(" ".join(parts))
+
+
+def _byline_walk(
+    e: etree._Element, top: etree._Element, hidden: re.Pattern[str] | None, parts: list[str]
+) -> None:
+    """The text pieces of ``e`` (inside the byline element ``top``) for :func:`_byline_text`.
+    (Not a nested function: one calling itself is a reference cycle holding the page's tree.)"""
+    if not isinstance(e.tag, str):
+        return
+    if e.get("aria-hidden") == "true" or (hidden and hidden.search(e.get("class") or "")):
+        return
+    if e.tag == "a" and NON_PERSON_LINK_RE.search(e.get("href") or ""):
+        parts.append(" ")
+    elif e is not top and ROLE_MARK_RE.search(e.get("class") or ""):
+        parts.append(" ")  # "صحافي متخصص في ...": the author's job line, not the name
+    elif e.tag not in ("script", "style", "time"):
+        parts.append(e.text or "")
+        for c in e:
+            _byline_walk(c, top, hidden, parts)
+            parts.append(c.tail or "")
 
 
 def _same_site(href: str, page_url: str) -> bool:

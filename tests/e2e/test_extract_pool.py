@@ -133,33 +133,6 @@ def _running(pid: int) -> bool:
     return state != "Z"
 
 
-def test_a_worker_frees_each_page_without_waiting_for_the_garbage_collector():
-    """The response a worker builds and the parse the extraction shares with it hold each
-    other; unless the worker drops that link, every page's response and lxml document stay
-    alive until a garbage collection (worker RSS 144.5 -> 137.7 MB over 20,000 pages)."""
-    import gc
-
-    from scrapy.http import HtmlResponse
-    from scrapy.utils.trackref import live_refs
-
-    from newsbot.spiders._pool import extract_page
-
-    page = (REPO / "tests" / "fixtures" / "pages" / "jsonld_graph.html").read_bytes()
-    headers = {b"Content-Type": [b"text/html; charset=utf-8"]}
-    gc.collect()
-    gc.disable()
-    try:
-        before = len(live_refs.get(HtmlResponse, ()))
-        for n in range(3):
-            article, _, _ = extract_page(
-                HtmlResponse, f"https://example.com/a/{n}", 200, headers, page, None, {}, None
-            )
-            assert article.title
-        assert len(live_refs.get(HtmlResponse, ())) == before
-    finally:
-        gc.enable()
-
-
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
 def test_workers_exit_when_the_crawl_process_is_killed():
     """The workers run below the crawl's priority, and ``kill -9`` of a crawl leaves none of
