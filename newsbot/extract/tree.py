@@ -9,7 +9,6 @@ modify the tree.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -49,28 +48,10 @@ class _HTMLParser(lxml_html.HTMLParser):
         self.set_element_class_lookup(_LOOKUP)
 
 
-_parsers = threading.local()
-
-
-def _thread_parser(**options: Any) -> _HTMLParser:
-    """The calling thread's ``_HTMLParser`` with ``options``, made once and reused for every
-    page (lxml parsers are reusable, one thread at a time). A parser made per page and the
-    document it parsed refer to each other, so each page's whole tree waited for a garbage
-    collection to be freed; a document of the long-lived parser is freed with its last element."""
-    key = tuple(sorted(options.items()))
-    cache: dict[tuple[Any, ...], _HTMLParser] | None = getattr(_parsers, "cache", None)
-    if cache is None:
-        cache = _parsers.cache = {}
-    parser = cache.get(key)
-    if parser is None:
-        parser = cache[key] = _HTMLParser(**options)
-    return parser
-
-
 def selector(text: str, url: str) -> Selector:
     """The page's ``Selector``: parsed as ``Selector(text=text, type="html", base_url=url)``
     parses it (same parser options and recovery), with the C-level element class lookup."""
-    root = create_root_node(text, _thread_parser, base_url=url, huge_tree=True)  # type: ignore[arg-type]
+    root = create_root_node(text, _HTMLParser, base_url=url, huge_tree=True)
     return Selector(root=root, type="html", base_url=url)
 
 
