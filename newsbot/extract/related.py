@@ -101,8 +101,9 @@ def _label_text(el: etree._Element, limit: int = _LABEL_LIMIT) -> str | None:
 
 def _label_heads(root: etree._Element) -> list[tuple[etree._Element, str]]:
     """Every possible label element (``LABEL_TAGS``, at most 4 children, some non-blank text,
-    the first piece of it short enough for :func:`_label_text`) with the first word of its text's match key (``""``: none), shared by the related and
-    similar-titles readers (an element without text has no :func:`_label_text`)."""
+    its first piece short enough for :func:`_label_text`) with the first word of its text's
+    match key (``""``: none), shared by the related and similar-titles readers (an element
+    without such text has no :func:`_label_text`)."""
     words: dict[str, str] = {}  # nested boxes often share their first text node
     firsts = first_texts(root)
     out = []

@@ -17,7 +17,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from parsel import Selector
 from parsel.selector import create_root_node
-from scrapy.http import HtmlResponse
+from scrapy.http import HtmlResponse, TextResponse
 from scrapy.selector import Selector as ScrapySelector
 
 TEXTS = etree.XPath(".//text()", smart_strings=False)
@@ -64,6 +64,14 @@ def share_selector(response: Any, sel: Selector) -> None:
         shared = ScrapySelector(root=sel.root, type="html")
         shared.response = response  # what Selector(response) keeps
         response._cached_selector = shared
+
+
+def release_selector(response: Any) -> None:
+    """Undo :func:`share_selector` once the page is done: the response and the shared selector
+    refer to each other, so together (with the page's lxml document) they would wait for a
+    garbage collection; apart, they are freed with their last reference."""
+    if isinstance(response, TextResponse):
+        response._cached_selector = None
 
 
 def start_page() -> None:

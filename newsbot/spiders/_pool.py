@@ -37,6 +37,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred
 
 from newsbot.extract import classify, extract_response
+from newsbot.extract.tree import release_selector
 
 if TYPE_CHECKING:
     from newsbot.items import Article
@@ -133,11 +134,7 @@ def extract_page(
     counts = _Counts()
     article = extract_response(response, portal, stats=counts, hints=hints, now=now)
     verdict = classify(article, response)
-    # The response and the selector the extraction shared with it refer to each other: left
-    # alone, the pair and its lxml document wait for a garbage collection; dropped here, they
-    # are freed as soon as this call returns.
-    if isinstance(response, TextResponse):
-        response._cached_selector = None
+    release_selector(response)  # the page's document is freed as this call returns
     return article, verdict, counts.values
 
 
